@@ -1,0 +1,155 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+
+import { apiError } from '../../shared/errors';
+import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
+import type { PaceDefaults } from '../../shared/paceOptions';
+import { readPace } from '../../shared/paceOptions';
+import type { ItemSession, Pace } from '../../shared/runItems';
+import { parseRetryAfter, transient } from '../../shared/retry';
+import { thuliumBaseUrl } from './baseUrl';
+
+export const THULIUM_CREDENTIAL = 'thuliumApi';
+
+/** Thulium publishes no rate limit; these defaults keep a contact-center system comfortable. */
+export const THULIUM_PACE: PaceDefaults = {
+	requestsPerSecond: 20,
+	maxRequestsPerSecond: 100,
+	maxConcurrent: 10,
+	rateNote: 'Thulium publishes no limit; 20 per second is a polite default',
+};
+
+/** One Thulium system as used by one node execution. */
+export interface ThuliumAccount {
+	baseUrl: string;
+	pace: Pace;
+	secrets: string[];
+}
+
+export async function thuliumAccount(ctx: IExecuteFunctions): Promise<ThuliumAccount> {
+	const credentials = await ctx.getCredentials(THULIUM_CREDENTIAL);
+	const baseUrl = thuliumBaseUrl(credentials);
+	const secrets = [String(credentials.password ?? '')];
+	return { baseUrl, secrets, pace: readPace(ctx, `thulium:${baseUrl}`, THULIUM_PACE, secrets) };
+}
+
+export interface ThuliumRequest {
+	method: IHttpRequestMethods;
+	/** Path below /api, with parameter segments already encoded (see `path` in shared/url). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/**
+	 * Whether repeating the request after an unclear failure is harmless. Starting a conversation
+	 * or sending a message is not: a 5xx or a timeout may hide a success.
+	 */
+	idempotent: boolean;
+	/** What a 404 means for this call, e.g. 'Conversation "…" was not found'. */
+	notFound?: string;
+}
+
+interface ThuliumErrorBody {
+	request_id?: unknown;
+	errors?: Array<{ message?: unknown; code?: unknown }>;
+}
+
+function hintFor(status: number): string {
+	switch (status) {
+		case 400:
+		case 422:
+			return 'Thulium rejected the request. Check the values named above.';
+		case 401:
+			return 'Check the API user name and password in the Thulium credential (Administration → Users → API users).';
+		case 403:
+			return 'The API user may not call this method. In Thulium, open Administration → Users → API users, edit the user and tick this method (or *) under Permissions.';
+		case 404:
+			return 'Check the ID; it may belong to another Thulium system or have been deleted.';
+		case 410:
+			return 'The resource was permanently deleted in Thulium; remove it from the workflow input.';
+		case 429:
+			return 'Thulium asked to slow down. Lower "Requests Per Second" in the node options.';
+		default:
+			return status >= 500
+				? 'Thulium had an internal problem. Try again later; if it persists, give Thulium support the request ID.'
+				: 'Check the node parameters.';
+	}
+}
+
+/** Sends one request to Thulium through the item's session (rate slot, retries). */
+export async function thuliumRequest(
+	ctx: IExecuteFunctions,
+	account: ThuliumAccount,
+	session: ItemSession,
+	request: ThuliumRequest,
+): Promise<unknown> {
+	const node = ctx.getNode();
+	const { itemIndex } = session;
+	return await session.call(async () => {
+		let response;
+		try {
+			response = await sendWithCredential(ctx, THULIUM_CREDENTIAL, {
+				method: request.method,
+				baseURL: `${account.baseUrl}/api`,
+				url: request.path,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json' },
+				// Thulium expects PHP-style arrays: user_logins[]=a&user_logins[]=b
+				arrayFormat: 'brackets',
+				timeout: 30_000,
+			});
+		} catch (error) {
+			const problem = describeNetworkError(error);
+			const failure = apiError(
+				node,
+				itemIndex,
+				{ message: `Thulium could not be reached: ${problem.message}`, code: problem.code, hint: `Check the System URL in the credential and that ${account.baseUrl} is reachable from n8n.` },
+				account.secrets,
+			);
+			if (problem.kind !== 'cancelled' && problem.kind !== 'tls' && (request.idempotent || problem.notSent)) {
+				throw transient(failure);
+			}
+			throw failure;
+		}
+
+		const { statusCode, headers } = response;
+		if (statusCode >= 200 && statusCode < 300) return response.body;
+
+		const body = bodyAsObject(response.body) as ThuliumErrorBody & IDataObject;
+		const messages = (Array.isArray(body.errors) ? body.errors : [])
+			.map((e) => (typeof e?.message === 'string' ? e.message : ''))
+			.filter(Boolean);
+		const codes = (Array.isArray(body.errors) ? body.errors : []).map((e) => e?.code).filter((c) => c !== undefined);
+		const requestId =
+			typeof body.request_id === 'string' || typeof body.request_id === 'number'
+				? String(body.request_id)
+				: typeof headers['x-request-id'] === 'string'
+					? headers['x-request-id']
+					: undefined;
+		let message: string;
+		if (statusCode === 404 && request.notFound) message = request.notFound;
+		else if (statusCode === 401) message = 'Thulium did not accept the API user name or password';
+		else if (statusCode === 403) message = 'The Thulium API user lacks permission for this method';
+		else if (statusCode === 410) message = 'The resource was permanently deleted';
+		else message = messages.length > 0 ? messages.join(' ') : `Thulium answered with HTTP ${statusCode}`;
+		if (messages.length > 0 && !message.includes(messages[0])) message += `: ${messages.join(' ')}`;
+
+		const failure = apiError(
+			node,
+			itemIndex,
+			{
+				message,
+				hint: hintFor(statusCode),
+				httpCode: statusCode,
+				code: codes.length > 0 ? String(codes[0]) : undefined,
+				requestId,
+				body: { httpCode: statusCode, ...(body as JsonObject) },
+			},
+			account.secrets,
+		);
+		if (statusCode === 429) {
+			throw transient(failure, { rateLimited: true, retryAfterMs: parseRetryAfter(headers['retry-after']) });
+		}
+		if ((statusCode >= 500 || statusCode === 408) && request.idempotent) throw transient(failure);
+		throw failure;
+	});
+}

@@ -1,0 +1,220 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { unexpectedError } from './errors';
+import { ExecutionCancelledError, pause, throwIfCancelled } from './pause';
+import type { KeyedWindowLimiter, RateLimiter } from './rateLimiter';
+import type { RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, backoffDelay, transientOptions } from './retry';
+
+/** How fast one node execution may call one provider account. */
+export interface Pace {
+	limiter: RateLimiter;
+	requestsPerSecond: number;
+	maxConcurrent: number;
+	retry?: RetryPolicy;
+	/** Secrets to mask in any message that escapes (errors of unexpected kinds). */
+	secrets?: ReadonlyArray<string | undefined>;
+}
+
+/** What an operation gets to make its HTTP calls for one item. */
+export interface ItemSession {
+	readonly itemIndex: number;
+	readonly signal?: AbortSignal;
+	/**
+	 * Makes one provider call: waits for a rate slot (and the item's key slot), runs `attempt`,
+	 * and retries it with backoff when it throws an error marked `transient` (shared/retry).
+	 */
+	call<T>(attempt: () => Promise<T>): Promise<T>;
+}
+
+export interface ItemOperation<P> {
+	/**
+	 * Reads and validates the item's parameters. Runs for every item before any request is sent,
+	 * so bad input fails the node (or the item, under Continue On Fail) with nothing sent.
+	 */
+	prepare(itemIndex: number): P | Promise<P>;
+	/** Sends the item's request(s) through `session.call` and returns its output json. */
+	run(session: ItemSession, plan: P): Promise<IDataObject | IDataObject[]>;
+	/** Limits calls per key (e.g. per user), picking other items while a key is busy. */
+	throttle?: { limiter: KeyedWindowLimiter; keyOf(plan: P): string | undefined };
+}
+
+interface Job<P> {
+	itemIndex: number;
+	plan: P;
+	key?: string;
+}
+
+/** Hands out jobs in input order, skipping jobs whose throttle key has no free slot yet. */
+class Dispatcher<P> {
+	private readonly queues = new Map<string, Array<Job<P>>>();
+	private stopped = false;
+
+	constructor(
+		jobs: Array<Job<P>>,
+		private readonly limiter: KeyedWindowLimiter | undefined,
+		private readonly signal: AbortSignal | undefined,
+	) {
+		for (const job of jobs) {
+			// Jobs without a key get a queue of their own, so they never wait for anyone.
+			const queueKey = job.key === undefined ? `\u0000${job.itemIndex}` : `k${job.key}`;
+			const queue = this.queues.get(queueKey);
+			if (queue) queue.push(job);
+			else this.queues.set(queueKey, [job]);
+		}
+	}
+
+	stop(): void {
+		this.stopped = true;
+	}
+
+	async next(): Promise<Job<P> | undefined> {
+		for (;;) {
+			if (this.stopped || this.queues.size === 0) return undefined;
+			throwIfCancelled(this.signal);
+			const now = Date.now();
+			let earliest = Infinity;
+			for (const [queueKey, queue] of this.queues) {
+				const job = queue[0];
+				const readyAt = job.key === undefined || !this.limiter ? now : this.limiter.readyAt(job.key, now);
+				if (readyAt <= now) {
+					queue.shift();
+					// Re-append a key that still has jobs: keys take turns, so one busy user does not
+					// hold up the others.
+					this.queues.delete(queueKey);
+					if (queue.length > 0) this.queues.set(queueKey, queue);
+					if (job.key !== undefined && this.limiter) this.limiter.record(job.key, now);
+					return job;
+				}
+				earliest = Math.min(earliest, readyAt);
+			}
+			await pause(Math.min(Math.max(earliest - now, 1), 1000), this.signal);
+		}
+	}
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	// n8n sends an item to the error output only if its json holds nothing but error/message/details.
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.details = error.description;
+	return { json, error, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs one operation over all input items: bounded concurrency, a shared rate limit, retries of
+ * transient failures, output in input order with pairedItem, and n8n's Continue On Fail rules.
+ */
+export async function runOverItems<P>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<P>,
+	pace: Pace,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const node = ctx.getNode();
+	const continueOnFail = ctx.continueOnFail();
+	const signal = ctx.getExecutionCancelSignal?.();
+	const retry = pace.retry ?? DEFAULT_RETRY_POLICY;
+	const results: INodeExecutionData[][] = new Array(items.length);
+
+	const asItemError = (error: unknown, itemIndex: number) => {
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+			if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+			return error;
+		}
+		return unexpectedError(node, itemIndex, error, pace.secrets);
+	};
+
+	// 1. Validate every item before sending anything.
+	const jobs: Array<Job<P>> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const plan = await operation.prepare(itemIndex);
+			jobs.push({ itemIndex, plan, key: operation.throttle?.keyOf(plan) });
+		} catch (error) {
+			const itemError = asItemError(error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			results[itemIndex] = [errorItem(itemError, itemIndex)];
+		}
+	}
+
+	// 2. Send, a bounded number at a time.
+	const dispatcher = new Dispatcher(jobs, operation.throttle?.limiter, signal);
+	let failure: { itemIndex: number; error: NodeApiError | NodeOperationError } | undefined;
+
+	const sessionFor = (job: Job<P>): ItemSession => {
+		let keySlotTaken = true; // the dispatcher took the first key slot when it handed out the job
+		return {
+			itemIndex: job.itemIndex,
+			signal,
+			call: async <T>(attempt: () => Promise<T>): Promise<T> => {
+				for (let retries = 0; ; retries++) {
+					if (job.key !== undefined && operation.throttle && !keySlotTaken) {
+						const { limiter } = operation.throttle;
+						await pause(Math.max(0, limiter.readyAt(job.key) - Date.now()), signal);
+						limiter.record(job.key);
+					}
+					keySlotTaken = false;
+					const wait = pace.limiter.reserve(pace.requestsPerSecond);
+					if (wait > 0) await pause(wait, signal);
+					else throwIfCancelled(signal);
+					let failed: unknown;
+					try {
+						return await attempt();
+					} catch (error) {
+						failed = error;
+					}
+					const hints = transientOptions(failed);
+					if (!hints || retries >= (hints.maxRetries ?? retry.maxRetries)) throw asItemError(failed, job.itemIndex);
+					throwIfCancelled(signal);
+					const delay = Math.max(backoffDelay(retries, retry), hints.retryAfterMs ?? 0);
+					if (hints.rateLimited) pace.limiter.holdOff(delay);
+					await pause(delay, signal);
+				}
+			},
+		};
+	};
+
+	const worker = async () => {
+		for (;;) {
+			const job = await dispatcher.next();
+			if (!job) return;
+			try {
+				const output = await operation.run(sessionFor(job), job.plan);
+				results[job.itemIndex] = ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(output), {
+					itemData: { item: job.itemIndex },
+				});
+			} catch (error) {
+				if (error instanceof ExecutionCancelledError || signal?.aborted) {
+					dispatcher.stop();
+					return;
+				}
+				const itemError = asItemError(error, job.itemIndex);
+				if (continueOnFail) {
+					results[job.itemIndex] = [errorItem(itemError, job.itemIndex)];
+				} else {
+					// Stop handing out work, let the requests in flight finish, then fail the node
+					// with the earliest failed item.
+					dispatcher.stop();
+					if (!failure || job.itemIndex < failure.itemIndex) failure = { itemIndex: job.itemIndex, error: itemError };
+				}
+			}
+		}
+	};
+
+	const workerCount = Math.max(1, Math.min(pace.maxConcurrent, jobs.length));
+	await Promise.all(
+		Array.from({ length: workerCount }, async () => {
+			try {
+				await worker();
+			} catch (error) {
+				dispatcher.stop();
+				if (!(error instanceof ExecutionCancelledError)) throw unexpectedError(node, 0, error, pace.secrets);
+			}
+		}),
+	);
+
+	if (signal?.aborted) throw new NodeOperationError(node, 'The execution was cancelled before all items were processed');
+	if (failure) throw failure.error;
+	return [results.flat()];
+}
