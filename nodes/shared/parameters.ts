@@ -8,6 +8,11 @@ export interface TextRules {
 	maxLength?: number;
 	/** Allow line breaks and tabs (message text); ids and names never contain control characters. */
 	multiline?: boolean;
+	/**
+	 * The value becomes a URL path segment. "." and ".." are refused: URL parsers resolve them (even
+	 * percent-encoded) as "this folder" and "parent folder", so no encoding can keep them in place.
+	 */
+	pathSegment?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -39,6 +44,9 @@ export function toText(node: INode, itemIndex: number, value: unknown, label: st
 	}
 	if ((rules.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL_CHARACTERS).test(text)) {
 		throw parameterError(node, itemIndex, `${label} contains control characters`, `Remove invisible characters (such as line breaks or NUL) from "${label}".`);
+	}
+	if (rules.pathSegment && (text === '.' || text === '..')) {
+		throw parameterError(node, itemIndex, `${label} "${text}" is not a valid ID`, `"${label}" must be a real ID; "." and ".." are never IDs.`);
 	}
 	if (rules.maxLength !== undefined && text.length > rules.maxLength) {
 		throw parameterError(node, itemIndex, `${label} is too long (${text.length} characters; the limit is ${rules.maxLength})`, `Shorten "${label}".`);

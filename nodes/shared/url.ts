@@ -1,3 +1,5 @@
+import { UserError } from 'n8n-workflow';
+
 /**
  * Base URLs come from credentials and path segments from parameters (and so from expressions and
  * from whatever data flows through a workflow): both are checked or encoded here, in one place.
@@ -44,12 +46,16 @@ export function checkBaseUrl(
 	return { url: `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}` };
 }
 
-/** Encodes one path segment: "/", "?", "#", "%" and ".." can never leave their segment. */
+/**
+ * Encodes one path segment so "/", "?", "#" and "%" can never leave it. Empty, "." and ".."
+ * segments are refused: URL parsers resolve dot segments even when percent-encoded. Parameters are
+ * checked for these earlier (TextRules.pathSegment); this is the last line of defence.
+ */
 export function encodePathSegment(value: string): string {
-	const encoded = encodeURIComponent(value);
-	// "." and ".." survive encodeURIComponent and would be resolved as dot-segments by URL parsers.
-	if (encoded === '.' || encoded === '..') return encoded.replace(/\./g, '%2E');
-	return encoded;
+	if (value === '' || value === '.' || value === '..') {
+		throw new UserError(`"${value}" cannot be used as an ID in a URL path`);
+	}
+	return encodeURIComponent(value);
 }
 
 /** Builds a path from literal parts and parameter values: `path\`/users/${name}/x\``. */

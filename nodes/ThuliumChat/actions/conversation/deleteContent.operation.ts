@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			prepare: (i) => ({
-				conversationId: textParameter(this, 'conversationId', i, 'Conversation ID', { required: true, maxLength: 100 }),
+				conversationId: textParameter(this, 'conversationId', i, 'Conversation ID', { required: true, maxLength: 100, pathSegment: true }),
 				participant: toChoice(node, i, this.getNodeParameter('participant', i), 'Participant', PARTICIPANTS),
 			}),
 			run: async (session, { conversationId, participant }) => {

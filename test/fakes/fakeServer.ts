@@ -1,0 +1,181 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+// A tiny HTTP server for the fake platforms: records every request, tracks concurrency, and can
+// add latency or faults. No framework, so what it checks is exactly what the tests say.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+	method: string;
+	/** Path as sent on the wire (still percent-encoded). */
+	rawPath: string;
+	/** Path segments, each decoded once. */
+	segments: string[];
+	query: URLSearchParams;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+	/** Parsed JSON body, or undefined when the body is empty or not JSON. */
+	json: unknown;
+	/** Set when the body was not valid JSON. */
+	jsonError?: boolean;
+	at: number;
+}
+
+export class Reply {
+	handled = false;
+
+	constructor(private readonly res: http.ServerResponse) {}
+
+	json(status: number, body: unknown, headers: Record<string, string> = {}): void {
+		this.handled = true;
+		const text = JSON.stringify(body);
+		this.res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+		this.res.end(text);
+	}
+
+	empty(status = 204, headers: Record<string, string> = {}): void {
+		this.handled = true;
+		this.res.writeHead(status, headers);
+		this.res.end();
+	}
+
+	text(status: number, text: string, contentType = 'text/plain'): void {
+		this.handled = true;
+		this.res.writeHead(status, { 'Content-Type': contentType });
+		this.res.end(text);
+	}
+
+	/** Closes the connection without an answer (a reset mid-response). */
+	reset(): void {
+		this.handled = true;
+		this.res.socket?.destroy();
+	}
+
+	/** Never answers: for client timeouts. The socket is closed when the server stops. */
+	hang(): void {
+		this.handled = true;
+	}
+}
+
+export type Handler = (req: RecordedRequest, reply: Reply) => void | Promise<void>;
+
+export class FakeServer {
+	readonly requests: RecordedRequest[] = [];
+	/** Added before every answer. */
+	latencyMs = 0;
+	inFlight = 0;
+	maxInFlight = 0;
+	private server?: http.Server;
+	private readonly sockets = new Set<import('node:net').Socket>();
+	baseUrl = '';
+
+	constructor(private readonly handler: Handler) {}
+
+	async start(): Promise<string> {
+		this.server = http.createServer((req, res) => void this.serve(req, res));
+		this.server.keepAliveTimeout = 60_000;
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	reset(): void {
+		this.requests.length = 0;
+		this.maxInFlight = 0;
+	}
+
+	private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.on('close', () => this.inFlight--);
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const body = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url ?? '/', 'http://fake');
+		let json: unknown;
+		let jsonError = false;
+		if (body !== '') {
+			try {
+				json = JSON.parse(body);
+			} catch {
+				jsonError = true;
+			}
+		}
+		const rawPath = url.pathname;
+		const recorded: RecordedRequest = {
+			method: req.method ?? 'GET',
+			rawPath,
+			segments: rawPath
+				.split('/')
+				.filter((s) => s !== '')
+				.map((s) => {
+					try {
+						return decodeURIComponent(s);
+					} catch {
+						return s;
+					}
+				}),
+			query: url.searchParams,
+			headers: req.headers,
+			body,
+			json,
+			jsonError,
+			at: Date.now(),
+		};
+		this.requests.push(recorded);
+		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+		const reply = new Reply(res);
+		try {
+			await this.handler(recorded, reply);
+		} catch (error) {
+			if (!reply.handled) reply.json(500, { error: 'fake server crashed', message: String(error) });
+		}
+		if (!reply.handled) reply.json(404, { error: 'no route', path: rawPath });
+	}
+}
+
+/** Sliding-window counter the fakes use to enforce documented rate limits. */
+export class WindowCounter {
+	private readonly hits = new Map<string, number[]>();
+
+	constructor(
+		public limit: number,
+		public windowMs: number,
+	) {}
+
+	/** Records a call; false when it is over the limit (the call is then not counted). */
+	take(key = '', now = Date.now()): boolean {
+		const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
+		if (recent.length >= this.limit) {
+			this.hits.set(key, recent);
+			return false;
+		}
+		recent.push(now);
+		this.hits.set(key, recent);
+		return true;
+	}
+
+	clear(): void {
+		this.hits.clear();
+	}
+}
+
+/** Deterministic pseudo-random numbers for fault injection, so failing runs can be replayed. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0 || 1;
+	return () => {
+		state ^= state << 13;
+		state ^= state >>> 17;
+		state ^= state << 5;
+		return (state >>> 0) / 4294967296;
+	};
+}
