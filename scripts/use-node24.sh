@@ -8,8 +8,11 @@ NCC_CACHE="${NCC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-chat-conversat
 ncc_node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
 
 ncc_use_node24() {
-	local major
+	local major global_npmrc
 	major="$(ncc_node_major)"
+	# npm finds its global npmrc next to the running node; remember the machine's (it may carry the
+	# registry's CA file and other settings) before another node comes first on PATH.
+	global_npmrc="$(npm config get globalconfig 2>/dev/null || true)"
 	if [ -n "$major" ] && [ "$major" -ge 24 ]; then
 		echo "==> Node $(node --version) is recent enough"
 	else
@@ -26,6 +29,9 @@ ncc_use_node24() {
 		fi
 		export PATH="$dir/bin:$PATH"
 		export npm_config_nodedir="$dir"
+		if [ -n "$global_npmrc" ] && [ -f "$global_npmrc" ] && [ -z "${npm_config_globalconfig:-}" ]; then
+			export npm_config_globalconfig="$global_npmrc"
+		fi
 	fi
 	# npm here defaults to yes=false, which makes the npx in some dependency install scripts fail.
 	export npm_config_yes=true
