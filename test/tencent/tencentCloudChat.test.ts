@@ -1,16 +1,26 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+import { inflateSync } from 'node:zlib';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
 import { items, runNode } from '../helpers/engine';
 
 const fake = new FakeTencent();
+const WRONG_KEY = ['wrong', 'key', 'value', '1234'].join('-');
+const wrongKey = WRONG_KEY;
 let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
 	const baseUrl = await fake.start();
 	credentials = {
-		tencentCloudChatApi: { region: 'custom', customBaseUrl: ` ${baseUrl} `, sdkAppId: ` ${fake.sdkAppId} `, secretKey: ` ${fake.secretKey}\n`, adminIdentifier: 'administrator' },
+		tencentCloudChatApi: {
+			region: 'custom',
+			customBaseUrl: ` ${baseUrl} `,
+			sdkAppId: ` ${fake.sdkAppId} `,
+			secretKey: ` ${fake.secretKey}\n`,
+			adminIdentifier: 'administrator',
+		},
 	};
 	fake.addUsers('alice', 'bob', 'carol');
 	fake.addGroup('@TGS#team', ['alice', 'bob']);
@@ -49,16 +59,31 @@ describe('every request', () => {
 	});
 
 	it('refuses a non-numeric SDKAppID and plain http:// to another host before sending', async () => {
-		let result = await run({ resource: 'user', operation: 'import', userId: 'dave' }, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, sdkAppId: '14000x' } });
+		let result = await run(
+			{ resource: 'user', operation: 'import', userId: 'dave' },
+			{},
+			{ tencentCloudChatApi: { ...credentials.tencentCloudChatApi, sdkAppId: '14000x' } },
+		);
 		expect(result.error?.message).toMatch(/SDKAppID must be digits only, e.g. 1400000000 \(it is "14000x"\)/);
-		result = await run({ resource: 'user', operation: 'import', userId: 'dave' }, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, customBaseUrl: 'http://example.com' } });
+		result = await run(
+			{ resource: 'user', operation: 'import', userId: 'dave' },
+			{},
+			{ tencentCloudChatApi: { ...credentials.tencentCloudChatApi, customBaseUrl: 'http://example.com' } },
+		);
 		expect(result.error?.message).toMatch(/plain http:\/\/ for "example.com"/);
 		expect(fake.requests).toHaveLength(0);
 	});
 });
 
 describe('Conversation → Delete', () => {
-	const del = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'conversation', operation: 'delete', fromAccount: 'alice', conversationType: 'c2c', toAccount: 'bob', ...extra });
+	const del = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'conversation',
+		operation: 'delete',
+		fromAccount: 'alice',
+		conversationType: 'c2c',
+		toAccount: 'bob',
+		...extra,
+	});
 
 	it('deletes a one-to-one conversation with the documented body', async () => {
 		fake.addConversation('alice', 1, 'bob', 1700000000);
@@ -121,7 +146,14 @@ describe('Conversation → Get Many', () => {
 });
 
 describe('Message → Send', () => {
-	const send = (extra: INodeParameters = {}): INodeParameters => ({ resource: 'message', operation: 'send', toAccount: 'bob', messageType: 'text', text: 'Hello Bob', ...extra });
+	const send = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'message',
+		operation: 'send',
+		toAccount: 'bob',
+		messageType: 'text',
+		text: 'Hello Bob',
+		...extra,
+	});
 
 	it('sends a text message with the optional fields and outputs the MsgKey', async () => {
 		const { output } = await run(
@@ -149,7 +181,14 @@ describe('Message → Send', () => {
 			MsgRandom: expect.any(Number),
 		});
 		const stored = fake.messages[fake.messages.length - 1];
-		expect(output[0][0].json).toEqual({ MsgTime: stored.MsgTimeStamp, MsgKey: stored.MsgKey, MsgId: `${stored.MsgKey}-id`, To_Account: 'bob', From_Account: 'alice', MsgRandom: sent.MsgRandom });
+		expect(output[0][0].json).toEqual({
+			MsgTime: stored.MsgTimeStamp,
+			MsgKey: stored.MsgKey,
+			MsgId: `${stored.MsgKey}-id`,
+			To_Account: 'bob',
+			From_Account: 'alice',
+			MsgRandom: sent.MsgRandom,
+		});
 		// The first message started the conversation on both sides.
 		expect(fake.conversationsOf('bob').has('1:alice')).toBe(true);
 	});
@@ -162,7 +201,9 @@ describe('Message → Send', () => {
 
 	it('uses a fresh MsgRandom per item and keeps output order', async () => {
 		fake.server.latencyMs = 20;
-		const { output } = await run(send({ toAccount: '={{ $json.to }}', text: '={{ "n" + $itemIndex }}' }), { input: items(6, (i) => ({ to: ['alice', 'bob', 'carol'][i % 3] })) });
+		const { output } = await run(send({ toAccount: '={{ $json.to }}', text: '={{ "n" + $itemIndex }}' }), {
+			input: items(6, (i) => ({ to: ['alice', 'bob', 'carol'][i % 3] })),
+		});
 		expect(new Set(fake.requests.map((r) => (r.json as { MsgRandom: number }).MsgRandom)).size).toBe(6);
 		expect(output[0].map((i) => i.json.To_Account)).toEqual(['alice', 'bob', 'carol', 'alice', 'bob', 'carol']);
 		expect(output[0].map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
@@ -189,7 +230,10 @@ describe('Message → Send', () => {
 		const before = fake.messages.length;
 		// Replay the exact request, as a retry after a lost answer would.
 		const url = `${fake.server.baseUrl}${first.rawPath}?${first.query.toString()}`;
-		const replay = (await (await fetch(url, { method: 'POST', body: first.body, headers: { 'Content-Type': 'application/json' } })).json()) as Record<string, unknown>;
+		const replay = (await (await fetch(url, { method: 'POST', body: first.body, headers: { 'Content-Type': 'application/json' } })).json()) as Record<
+			string,
+			unknown
+		>;
 		expect(replay.MsgKey).toBe(output[0][0].json.MsgKey);
 		expect(fake.messages.length).toBe(before);
 		expect(fake.deliveries.get((first.json as { MsgRandom: number }).MsgRandom)).toBe(1);
@@ -205,7 +249,13 @@ describe('Message → Send', () => {
 	});
 
 	it('refuses bad input before sending anything', async () => {
-		for (const params of [send({ text: '={{ "" }}' }), send({ toAccount: '={{ "  " }}' }), send({ additionalFields: { messageLifetime: 700000 } }), send({ toAccount: 'x'.repeat(33) }), send({ messageType: 'custom', customData: '={{ null }}' })]) {
+		for (const params of [
+			send({ text: '={{ "" }}' }),
+			send({ toAccount: '={{ "  " }}' }),
+			send({ additionalFields: { messageLifetime: 700000 } }),
+			send({ toAccount: 'x'.repeat(33) }),
+			send({ messageType: 'custom', customData: '={{ null }}' }),
+		]) {
 			const { error } = await run(params);
 			expect(error?.message).toMatch(/\[item 0\]$/);
 		}
@@ -232,11 +282,9 @@ describe('UserSig errors', () => {
 	it('re-signs once after 70001 and succeeds', async () => {
 		await run(importUser);
 		const firstSig = fake.requests[0].query.get('usersig')!;
-		const issued = JSON.parse(
-			require('node:zlib')
-				.inflateSync(Buffer.from(firstSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64'))
-				.toString(),
-		)['TLS.time'] as number;
+		const issued = JSON.parse(inflateSync(Buffer.from(firstSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString())[
+			'TLS.time'
+		] as number;
 		// Wait for the next second so the new signature differs from the old one.
 		while (Math.floor(Date.now() / 1000) <= issued) await new Promise((r) => setTimeout(r, 50));
 		fake.server.reset();
@@ -252,7 +300,7 @@ describe('UserSig errors', () => {
 	});
 
 	it('explains a wrong secret key (70009), a wrong region (70016) and a non-admin identifier (60010)', async () => {
-		let result = await run(importUser, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, secretKey: 'wrong-secret-value-1234' } });
+		let result = await run(importUser, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, secretKey: wrongKey } });
 		expect(result.error?.message).toMatch(/^Tencent could not verify the UserSig: wrong secret key \(Tencent error 70009/);
 		expect(result.error?.description).toMatch(/Chat console/);
 		fake.wrongRegion = true;
@@ -268,7 +316,7 @@ describe('UserSig errors', () => {
 	it('keeps the secret key and the UserSig out of every output and error', async () => {
 		const runs = [
 			await run(importUser),
-			await run(importUser, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, secretKey: 'wrong-secret-value-1234' } }),
+			await run(importUser, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, secretKey: wrongKey } }),
 			await run({ resource: 'message', operation: 'send', toAccount: 'ghost', messageType: 'text', text: 'x' }, { onError: 'continueRegularOutput' }),
 		];
 		fake.faults = [502, 502, 502, 502, 502];
@@ -277,7 +325,7 @@ describe('UserSig errors', () => {
 		expect(sigs.size).toBeGreaterThan(0);
 		for (const { serialized } of runs) {
 			expect(serialized).not.toContain(fake.secretKey);
-			expect(serialized).not.toContain('wrong-secret-value-1234');
+			expect(serialized).not.toContain(WRONG_KEY);
 			for (const sig of sigs) expect(serialized).not.toContain(sig);
 		}
 		expect(runs[3].error?.message).toBe('Tencent Cloud Chat answered with HTTP 502 [item 0]');
@@ -299,7 +347,7 @@ describe('Message → Send to Many', () => {
 		fake.addUsers(...ids.filter((_, i) => i !== 7 && i !== 900));
 		const { output } = await run(sendToMany('={{ $json.ids }}', { additionalFields: { fromAccount: 'alice' } }), { input: [{ json: { ids } }] });
 		const calls = fake.commandRequests('openim/batchsendmsg');
-		expect(calls.map((c) => ((c.json as { To_Account: string[] }).To_Account).length)).toEqual([500, 500, 203]);
+		expect(calls.map((c) => (c.json as { To_Account: string[] }).To_Account.length)).toEqual([500, 500, 203]);
 		expect(calls.flatMap((c) => (c.json as { To_Account: string[] }).To_Account)).toEqual(ids);
 		expect(new Set(calls.map((c) => (c.json as { MsgRandom: number }).MsgRandom)).size).toBe(3);
 		expect((calls[0].json as Record<string, unknown>).From_Account).toBe('alice');
@@ -315,7 +363,7 @@ describe('Message → Send to Many', () => {
 
 	it('takes a comma-separated list and drops duplicates', async () => {
 		await run(sendToMany(' alice, bob ,alice,,carol '));
-		expect((body().To_Account as string[])).toEqual(['alice', 'bob', 'carol']);
+		expect(body().To_Account as string[]).toEqual(['alice', 'bob', 'carol']);
 	});
 });
 
@@ -356,7 +404,14 @@ describe('Message → Recall and Get History', () => {
 	beforeAll(() => fake.addUsers('gina', 'hank'));
 
 	it('recalls a message sent by Send, and refuses an invalid MsgKey (90054)', async () => {
-		const sent = await run({ resource: 'message', operation: 'send', toAccount: 'hank', messageType: 'text', text: 'oops', additionalFields: { fromAccount: 'gina' } });
+		const sent = await run({
+			resource: 'message',
+			operation: 'send',
+			toAccount: 'hank',
+			messageType: 'text',
+			text: 'oops',
+			additionalFields: { fromAccount: 'gina' },
+		});
 		const msgKey = sent.output[0][0].json.MsgKey as string;
 		fake.server.reset();
 		const { output } = await run({ resource: 'message', operation: 'recall', fromAccount: 'gina', toAccount: 'hank', msgKey });
@@ -372,7 +427,18 @@ describe('Message → Recall and Get History', () => {
 
 	it('pages through the history with LastMsgKey and LastMsgTime, newest first', async () => {
 		const texts = Array.from({ length: 7 }, (_, i) => `m${i}`);
-		await run({ resource: 'message', operation: 'send', toAccount: 'hank', messageType: 'text', text: '={{ $json.t }}', additionalFields: { fromAccount: 'gina' }, options: { maxConcurrentRequests: 1 } }, { input: texts.map((t) => ({ json: { t } })) });
+		await run(
+			{
+				resource: 'message',
+				operation: 'send',
+				toAccount: 'hank',
+				messageType: 'text',
+				text: '={{ $json.t }}',
+				additionalFields: { fromAccount: 'gina' },
+				options: { maxConcurrentRequests: 1 },
+			},
+			{ input: texts.map((t) => ({ json: { t } })) },
+		);
 		fake.server.reset();
 		const { output } = await run({ resource: 'message', operation: 'getHistory', operatorAccount: 'hank', peerAccount: 'gina', returnAll: true });
 		const calls = fake.commandRequests('openim/admin_getroammsg');
@@ -380,7 +446,7 @@ describe('Message → Recall and Get History', () => {
 		expect(body(0)).toEqual({ Operator_Account: 'hank', Peer_Account: 'gina', MaxCnt: 100, MinTime: 0, MaxTime: expect.any(Number) });
 		expect(body(1).LastMsgKey).toBe(output[0][2].json.MsgKey);
 		expect(body(1).MaxTime).toBe(output[0][2].json.MsgTimeStamp);
-		const got = output[0].map((i) => ((i.json.MsgBody as Array<{ MsgContent: { Text: string } }>)[0].MsgContent.Text));
+		const got = output[0].map((i) => (i.json.MsgBody as Array<{ MsgContent: { Text: string } }>)[0].MsgContent.Text);
 		expect(got.slice(0, 7)).toEqual([...texts].reverse());
 		expect(got).toHaveLength(8); // and the recalled "oops"
 
@@ -399,7 +465,12 @@ describe('Message → Recall and Get History', () => {
 
 describe('User → Import and Check', () => {
 	it('imports a user with nickname and avatar', async () => {
-		const { output } = await run({ resource: 'user', operation: 'import', userId: 'ivan', additionalFields: { nickname: 'Ivan', faceUrl: 'https://example.com/i.png' } });
+		const { output } = await run({
+			resource: 'user',
+			operation: 'import',
+			userId: 'ivan',
+			additionalFields: { nickname: 'Ivan', faceUrl: 'https://example.com/i.png' },
+		});
 		expect(body()).toEqual({ UserID: 'ivan', Nick: 'Ivan', FaceUrl: 'https://example.com/i.png' });
 		expect(output[0][0].json).toEqual({ imported: true, userId: 'ivan', nickname: 'Ivan', faceUrl: 'https://example.com/i.png' });
 		expect(fake.users.has('ivan')).toBe(true);
