@@ -332,6 +332,20 @@ describe('UserSig errors', () => {
 	});
 });
 
+describe('network failures', () => {
+	it('retries a refused connection and then explains it, naming the address', async () => {
+		const closed = new FakeTencent();
+		const closedUrl = await closed.start();
+		await closed.stop();
+		const started = Date.now();
+		const { error } = await run({ resource: 'user', operation: 'import', userId: 'zed' }, {}, { tencentCloudChatApi: { ...credentials.tencentCloudChatApi, customBaseUrl: closedUrl } });
+		expect(error?.message).toBe('Tencent Cloud Chat could not be reached: The server refused the connection [item 0]');
+		expect(error?.description).toContain(closedUrl);
+		// Four retries with backoff happened before giving up.
+		expect(Date.now() - started).toBeGreaterThan(900);
+	});
+});
+
 describe('Message → Send to Many', () => {
 	const sendToMany = (toAccounts: unknown, extra: INodeParameters = {}): INodeParameters => ({
 		resource: 'message',
@@ -440,7 +454,14 @@ describe('Message → Recall and Get History', () => {
 			{ input: texts.map((t) => ({ json: { t } })) },
 		);
 		fake.server.reset();
-		const { output } = await run({ resource: 'message', operation: 'getHistory', operatorAccount: 'hank', peerAccount: 'gina', returnAll: true });
+		const { output } = await run({
+			resource: 'message',
+			operation: 'getHistory',
+			operatorAccount: 'hank',
+			peerAccount: 'gina',
+			returnAll: true,
+			simplify: false,
+		});
 		const calls = fake.commandRequests('openim/admin_getroammsg');
 		expect(calls.length).toBe(3);
 		expect(body(0)).toEqual({ Operator_Account: 'hank', Peer_Account: 'gina', MaxCnt: 100, MinTime: 0, MaxTime: expect.any(Number) });
@@ -454,6 +475,17 @@ describe('Message → Recall and Get History', () => {
 		const limited = await run({ resource: 'message', operation: 'getHistory', operatorAccount: 'hank', peerAccount: 'gina', returnAll: false, limit: 2 });
 		expect(limited.output[0]).toHaveLength(2);
 		expect(body(0).MaxCnt).toBe(2);
+		// Simplified by default.
+		const newest = output[0][0].json;
+		expect(limited.output[0][0].json).toEqual({
+			msgKey: newest.MsgKey,
+			fromAccount: 'gina',
+			toAccount: 'hank',
+			sentAt: new Date((newest.MsgTimeStamp as number) * 1000).toISOString(),
+			messageTypes: ['TIMTextElem'],
+			text: 'm6',
+			recalled: false,
+		});
 	});
 
 	it('no longer returns messages after the conversation was deleted with Clear Roaming Messages', async () => {

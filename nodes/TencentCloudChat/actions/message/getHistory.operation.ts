@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { textParameter } from '../../../shared/parameters';
+import { textParameter, toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, collection, optionsField, readLimit, returnAllFields, userIdField } from '../fields';
@@ -11,6 +11,13 @@ const properties: INodeProperties[] = [
 	userIdField('operatorAccount', 'Operator Account', 'The UserID whose side of the conversation is read'),
 	userIdField('peerAccount', 'Peer Account', 'The other participant of the one-to-one conversation'),
 	...returnAllFields(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,6 +56,31 @@ interface HistoryPlan {
 	minTime: number;
 	maxTime: number;
 	limit: number;
+	simplify: boolean;
+}
+
+/** The fields most workflows use: sender, recipient, time, key and the text of the message. */
+function simplifyMessage(message: IDataObject): IDataObject {
+	const elements = Array.isArray(message.MsgBody) ? (message.MsgBody as IDataObject[]) : [];
+	const text = elements
+		.map((element) => {
+			const content = (element.MsgContent ?? {}) as IDataObject;
+			if (element.MsgType === 'TIMTextElem') return String(content.Text ?? '');
+			if (element.MsgType === 'TIMCustomElem') return String(content.Desc ?? content.Data ?? '');
+			return '';
+		})
+		.filter(Boolean)
+		.join('\n');
+	const seconds = Number(message.MsgTimeStamp);
+	return {
+		msgKey: message.MsgKey,
+		fromAccount: message.From_Account,
+		toAccount: message.To_Account,
+		sentAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined,
+		messageTypes: elements.map((element) => element.MsgType),
+		text,
+		recalled: (Number(message.MsgFlagBits) & 8) === 8,
+	};
 }
 
 function unixSeconds(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number | undefined {
@@ -81,6 +113,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					minTime,
 					maxTime,
 					limit: readLimit(this, i),
+					simplify: toBoolean(this.getNode(), i, this.getNodeParameter('simplify', i, true), 'Simplify'),
 				};
 			},
 			run: async (session, plan) => {
@@ -100,7 +133,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					const list = Array.isArray(answer.MsgList) ? (answer.MsgList as IDataObject[]) : [];
 					for (const message of list) {
 						if (messages.length >= plan.limit) break;
-						messages.push(message);
+						messages.push(plan.simplify ? simplifyMessage(message) : message);
 					}
 					const nextKey = typeof answer.LastMsgKey === 'string' ? answer.LastMsgKey : undefined;
 					if (Number(answer.Complete) === 1 || list.length === 0 || !nextKey || nextKey === lastMsgKey) break;
