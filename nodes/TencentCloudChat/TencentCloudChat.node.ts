@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as conversation from './actions/conversation';
+import * as message from './actions/message';
+import { router } from './actions/router';
+import * as user from './actions/user';
+
+export class TencentCloudChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Cloud Chat',
+		name: 'tencentCloudChat',
+		icon: {
+			light: 'file:../../icons/tencent-cloud-chat.svg',
+			dark: 'file:../../icons/tencent-cloud-chat.dark.svg',
+		},
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send messages and manage conversations and users in Tencent Cloud Chat',
+		defaults: { name: 'Tencent Cloud Chat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentCloudChatApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'conversation',
+			},
+			...conversation.description,
+			...message.description,
+			...user.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,148 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parameterError } from '../../../shared/errors';
+import { textParameter, toBoolean } from '../../../shared/parameters';
+import { runOverItems } from '../../../shared/runItems';
+import { tencentAccount, tencentRequest } from '../../transport';
+import { USER_ID_MAX, collection, optionsField, readLimit, returnAllFields, userIdField } from '../fields';
+
+const properties: INodeProperties[] = [
+	userIdField('operatorAccount', 'Operator Account', 'The UserID whose side of the conversation is read'),
+	userIdField('peerAccount', 'Peer Account', 'The other participant of the one-to-one conversation'),
+	...returnAllFields(),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Sent After',
+				name: 'sentAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent at or after this time',
+			},
+			{
+				displayName: 'Sent Before',
+				name: 'sentBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent at or before this time (default: now)',
+			},
+		],
+	},
+	optionsField(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getHistory'] } }, properties);
+
+/** Messages per page asked for; Tencent also caps pages at about 13 KB. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10_000;
+
+interface HistoryPlan {
+	operator: string;
+	peer: string;
+	minTime: number;
+	maxTime: number;
+	limit: number;
+	simplify: boolean;
+}
+
+/** The fields most workflows use: sender, recipient, time, key and the text of the message. */
+function simplifyMessage(message: IDataObject): IDataObject {
+	const elements = Array.isArray(message.MsgBody) ? (message.MsgBody as IDataObject[]) : [];
+	const text = elements
+		.map((element) => {
+			const content = (element.MsgContent ?? {}) as IDataObject;
+			if (element.MsgType === 'TIMTextElem') return String(content.Text ?? '');
+			if (element.MsgType === 'TIMCustomElem') return String(content.Desc ?? content.Data ?? '');
+			return '';
+		})
+		.filter(Boolean)
+		.join('\n');
+	const seconds = Number(message.MsgTimeStamp);
+	return {
+		msgKey: message.MsgKey,
+		fromAccount: message.From_Account,
+		toAccount: message.To_Account,
+		sentAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined,
+		messageTypes: elements.map((element) => element.MsgType),
+		text,
+		recalled: (Number(message.MsgFlagBits) & 8) === 8,
+	};
+}
+
+function unixSeconds(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms = typeof value === 'number' ? value : Date.parse(String(value));
+	if (!Number.isFinite(ms)) {
+		throw parameterError(ctx.getNode(), i, `${label} is not a date`, `Pick a date and time for "${label}", or use an ISO date such as 2026-01-31T12:00:00Z.`);
+	}
+	return Math.floor(ms / 1000);
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const account = await tencentAccount(this);
+	return await runOverItems<HistoryPlan>(
+		this,
+		{
+			prepare: (i) => {
+				const filters = collection(this, 'filters', i);
+				const minTime = unixSeconds(this, i, filters.sentAfter, 'Sent After') ?? 0;
+				const maxTime = unixSeconds(this, i, filters.sentBefore, 'Sent Before') ?? Math.floor(Date.now() / 1000);
+				if (minTime > maxTime) {
+					throw parameterError(this.getNode(), i, 'Sent After is later than Sent Before', 'Swap the two dates.');
+				}
+				return {
+					operator: textParameter(this, 'operatorAccount', i, 'Operator Account', { required: true, maxLength: USER_ID_MAX }),
+					peer: textParameter(this, 'peerAccount', i, 'Peer Account', {
+						required: true,
+						maxLength: USER_ID_MAX,
+					}),
+					minTime,
+					maxTime,
+					limit: readLimit(this, i),
+					simplify: toBoolean(this.getNode(), i, this.getNodeParameter('simplify', i, true), 'Simplify'),
+				};
+			},
+			run: async (session, plan) => {
+				const messages: IDataObject[] = [];
+				let maxTime = plan.maxTime;
+				let lastMsgKey: string | undefined;
+				for (let page = 0; page < MAX_PAGES && messages.length < plan.limit; page++) {
+					const body: IDataObject = {
+						Operator_Account: plan.operator,
+						Peer_Account: plan.peer,
+						MaxCnt: Math.min(PAGE_SIZE, plan.limit - messages.length),
+						MinTime: plan.minTime,
+						MaxTime: maxTime,
+					};
+					if (lastMsgKey) body.LastMsgKey = lastMsgKey;
+					const answer = await tencentRequest(this, account, session, 'openim/admin_getroammsg', body);
+					const list = Array.isArray(answer.MsgList) ? (answer.MsgList as IDataObject[]) : [];
+					for (const message of list) {
+						if (messages.length >= plan.limit) break;
+						messages.push(plan.simplify ? simplifyMessage(message) : message);
+					}
+					const nextKey = typeof answer.LastMsgKey === 'string' ? answer.LastMsgKey : undefined;
+					if (Number(answer.Complete) === 1 || list.length === 0 || !nextKey || nextKey === lastMsgKey) break;
+					lastMsgKey = nextKey;
+					maxTime = Number(answer.LastMsgTime ?? maxTime);
+				}
+				return messages;
+			},
+		},
+		account.pace,
+	);
+}

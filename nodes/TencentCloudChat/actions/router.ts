@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as conversation from './conversation';
+import * as message from './message';
+import * as user from './user';
+
+type Operation = {
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+};
+
+const resources: Record<string, Record<string, Operation>> = {
+	conversation: { delete: conversation.delete, getMany: conversation.getMany },
+	message: {
+		send: message.send,
+		sendToMany: message.sendToMany,
+		sendToGroup: message.sendToGroup,
+		recall: message.recall,
+		getHistory: message.getHistory,
+	},
+	user: { import: user.import, check: user.check },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// Resource and operation cannot come from expressions (noDataExpression), so item 0 decides.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await handler.execute.call(this);
+}
