@@ -70,7 +70,7 @@ export class EasemobImApi implements ICredentialType {
 			displayName: 'App Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 	];

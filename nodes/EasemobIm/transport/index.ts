@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 
+import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
@@ -49,6 +50,8 @@ export interface EasemobRequest {
 	kind: CallKind;
 	/** What a 404 for a missing resource means here, e.g. 'User "u1" was not found'. */
 	notFound?: string;
+	/** Added to the hint of a failure, e.g. which recipients already got the message. */
+	failureNote?: () => string | undefined;
 }
 
 function hintFor(status: number, code: string | undefined, description: string): string {
@@ -75,6 +78,10 @@ export async function easemobRequest(
 ): Promise<IDataObject> {
 	const node = ctx.getNode();
 	const { itemIndex } = session;
+	const fail = (failure: ApiFailure) => {
+		const note = request.failureNote?.();
+		return apiError(node, itemIndex, note ? { ...failure, hint: [failure.hint, note].filter(Boolean).join(' ') } : failure, account.secrets);
+	};
 	return await session.call(async () => {
 		let response;
 		try {
@@ -91,12 +98,7 @@ export async function easemobRequest(
 		} catch (error) {
 			const tokenError = findTokenError(error);
 			if (tokenError) {
-				const failure = apiError(
-					node,
-					itemIndex,
-					{ message: tokenError.message, hint: tokenError.hint, httpCode: tokenError.httpCode, code: tokenError.code, body: tokenError.body as JsonObject | undefined },
-					account.secrets,
-				);
+				const failure = fail({ message: tokenError.message, hint: tokenError.hint, httpCode: tokenError.httpCode, code: tokenError.code, body: tokenError.body as JsonObject | undefined });
 				// Only network trouble on the token endpoint is worth another try.
 				if (tokenError.httpCode === undefined) throw transient(failure, { maxRetries: 1 });
 				throw failure;
@@ -107,32 +109,22 @@ export async function easemobRequest(
 				const body = bodyAsObject(data);
 				const code = typeof body.error === 'string' ? body.error : undefined;
 				const said = [code, typeof body.error_description === 'string' ? body.error_description : undefined].filter(Boolean).join(': ');
-				throw apiError(
-					node,
-					itemIndex,
-					{
+				throw fail({
 						message: `Easemob refused the app token${said ? ` (${said})` : ` (HTTP ${problem.httpStatus})`}`,
 						hint: hintFor(problem.httpStatus ?? 401, code, said),
 						httpCode: problem.httpStatus,
 						code,
 						body: { httpCode: problem.httpStatus ?? 401, ...(body as JsonObject) },
-					},
-					account.secrets,
-				);
+					});
 			}
-			const failure = apiError(
-				node,
-				itemIndex,
-				{
+			const failure = fail({
 					message: `Easemob could not be reached: ${problem.message}`,
 					code: problem.code,
 					hint:
 						request.kind === 'send' && !problem.notSent
 							? 'The message may or may not have been delivered, so it was not sent again. Check the recipient before sending it again.'
 							: `Check the REST API host in the credential and that ${account.app.baseUrl} is reachable from n8n.`,
-				},
-				account.secrets,
-			);
+				});
 			if (problem.kind !== 'cancelled' && problem.kind !== 'tls' && (request.kind !== 'send' || problem.notSent)) throw transient(failure);
 			throw failure;
 		}
@@ -149,10 +141,7 @@ export async function easemobRequest(
 		else if (code === 'organization_application_not_found') message = `Easemob knows no app with this Org Name and App Name (${said})`;
 		else if (statusCode === 429 && code !== 'resource_limited') message = `Easemob rate limit reached (${said})`;
 
-		const failure = apiError(
-			node,
-			itemIndex,
-			{
+		const failure = fail({
 				message,
 				hint:
 					request.kind === 'send' && statusCode >= 500
@@ -161,9 +150,7 @@ export async function easemobRequest(
 				httpCode: statusCode,
 				code,
 				body: { httpCode: statusCode, ...(body as JsonObject) },
-			},
-			account.secrets,
-		);
+			});
 		if (statusCode === 429 && code !== 'resource_limited') {
 			throw transient(failure, { rateLimited: true, retryAfterMs: parseRetryAfter(headers['retry-after']) });
 		}

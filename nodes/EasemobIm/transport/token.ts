@@ -14,6 +14,8 @@ import { easemobApp } from './app';
 
 /** A freshly fetched token is handed to callers with an older (or no) token for this long. */
 const REUSE_MS = 10 * 60_000;
+/** A token this young is not replaced: a 401 for it means a wrong host, which a new token won't fix. */
+const MIN_REFRESH_MS = 1000;
 /** A refused client ID/secret is not asked again for this long (every item would ask otherwise). */
 const FAILURE_MS = 60_000;
 
@@ -78,7 +80,8 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], credentials:
 	const app = easemobApp(credentials);
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown } | undefined;
+	let networkCode: unknown;
 	try {
 		response = (await helpers.httpRequest({
 			method: 'POST',
@@ -91,9 +94,11 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], credentials:
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		const code = (error as { code?: unknown }).code;
+		networkCode = (error as { code?: unknown }).code ?? 'unknown';
+	}
+	if (!response) {
 		throw new EasemobTokenError(
-			`Easemob could not be reached for an app token${typeof code === 'string' ? ` (${code})` : ''}`,
+			`Easemob could not be reached for an app token${typeof networkCode === 'string' && networkCode !== 'unknown' ? ` (${networkCode})` : ''}`,
 			`Check the REST API host in the credential and that ${app.baseUrl} is reachable from n8n.`,
 		);
 	}
@@ -131,6 +136,7 @@ export async function easemobAppToken(
 	if (state.inFlight) return await state.inFlight;
 	const now = Date.now();
 	if (state.token && state.token !== heldToken && now - state.fetchedAt < REUSE_MS) return state.token;
+	if (state.token && state.token === heldToken && now - state.fetchedAt < MIN_REFRESH_MS) return state.token;
 	if (state.failure && now - state.failure.at < FAILURE_MS) throw state.failure.error;
 	const current = state;
 	const flight = requestToken(helpers, credentials).then(

@@ -103,7 +103,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			run: async (session, body) => {
 				const response = await easemobRequest(this, account, session, { method: 'POST', path: '/messages/msg_recall', body, kind: 'write' });
 				const data = response.data && typeof response.data === 'object' ? (response.data as IDataObject) : {};
-				return { recalled: data.recalled === 'yes', messageId: body.msg_id, ...data };
+				return { ...data, recalled: data.recalled === 'yes', messageId: body.msg_id };
 			},
 		},
 		account.pace,

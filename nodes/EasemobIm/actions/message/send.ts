@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { PaceDefaults } from '../../../shared/paceOptions';
 import { toIdList } from '../../../shared/parameters';
@@ -33,21 +32,18 @@ export async function sendMessages(
 			run: async (session, plan) => {
 				const messageIds: IDataObject = {};
 				for (const group of chunks(plan.targets, target.perCall)) {
-					let body: IDataObject;
-					try {
-						body = await easemobRequest(ctx, account, session, {
-							method: 'POST',
-							path: target.endpoint,
-							body: { ...plan.message, to: group },
-							kind: 'send',
-						});
-					} catch (error) {
-						const sent = Object.keys(messageIds).length;
-						if (sent > 0 && error instanceof NodeApiError) {
-							error.description = `${error.description ?? ''} The message was already sent to ${sent} of ${plan.targets.length} recipients (the earlier calls succeeded); it was not sent to the rest.`.trim();
-						}
-						throw error;
-					}
+					const body = await easemobRequest(ctx, account, session, {
+						method: 'POST',
+						path: target.endpoint,
+						body: { ...plan.message, to: group },
+						kind: 'send',
+						failureNote: () => {
+							const sent = Object.keys(messageIds).length;
+							return sent > 0
+								? `The message was already sent to ${sent} of ${plan.targets.length} recipients (the earlier calls succeeded); it was not sent to the rest.`
+								: undefined;
+						},
+					});
 					const data = body.data;
 					if (data && typeof data === 'object' && !Array.isArray(data)) Object.assign(messageIds, data);
 				}
