@@ -113,7 +113,26 @@ describe('Easemob IM → Conversation → Delete', () => {
 		expect(Date.now() - started).toBeLessThan(TEST_WINDOW_MS * 3);
 	});
 
-	it('reports the documented 400 messages and a missing user with a hint', async () => {
+	it('the fake answers malformed bodies with the documented 400 messages', async () => {
+		await runNode('easemobIm', deleteConversation(), credentials);
+		const authorization = String(fake.apiRequests[0].headers.authorization);
+		const send = async (body: string) => {
+			const response = await fetch(`${fake.server.baseUrl}/${fake.orgName}/${APP}/users/alice/user_channel`, {
+				method: 'DELETE',
+				headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+				body,
+			});
+			const answer = (await response.json()) as IDataObject;
+			return [response.status, answer.error, answer.error_description];
+		};
+		expect(await send('{"channel":"bob","type":"chat","delete_roam":"true"}')).toEqual([400, 'invalid_request_body', 'Request body is invalid. Please check body is correct.']);
+		expect(await send('{not json')).toEqual([400, 'invalid_request_body', 'Request body is invalid. Please check body is correct.']);
+		expect(await send('{"channel":"","type":"chat","delete_roam":true}')).toEqual([400, 'illegal_argument', 'field channel cannot be null or empty']);
+		expect(await send('{"channel":"bob","delete_roam":true}')).toEqual([400, 'illegal_argument', 'field type cannot be null or empty']);
+		expect(await send('{"channel":"bob","type":"chat"}')).toEqual([400, 'illegal_argument', 'field delete_roam cannot be null']);
+	});
+
+	it('reports a missing user with a hint', async () => {
 		const missing = await runNode('easemobIm', deleteConversation({ username: 'ghost' }), credentials);
 		expect(missing.error?.message).toBe('User "ghost" was not found (service_resource_not_found: Service resource not found) [item 0]');
 		expect(missing.error?.description).toContain('Check the ID');
@@ -309,6 +328,23 @@ describe('Easemob IM → Message → Send to Users', () => {
 		const failed = output[0].find((item) => item.json.error !== undefined)!;
 		expect(failed.json.error).toMatch(/^Easemob: bad_gateway: Bad Gateway \[item [01]\]$/);
 		expect(failed.error?.description).toContain('it was not sent again');
+	});
+
+	it('never repeats a send after the connection drops without an answer, but does repeat a read', async () => {
+		fake.resetAfterProcessing = 1;
+		const { error } = await runNode('easemobIm', sendToUsers(), credentials);
+		expect(error?.message).toBe('Easemob could not be reached: The connection was closed before the answer arrived [item 0]');
+		expect(error?.description).toContain('may or may not have been delivered');
+		expect(fake.apiRequests).toHaveLength(1);
+		expect([...fake.deliveries.values()]).toEqual([1]);
+
+		fake.server.reset();
+		fake.addUser(APP, 'reader');
+		fake.resetAfterProcessing = 1;
+		const read = await runNode('easemobIm', { resource: 'user', operation: 'get', username: 'reader' }, credentials);
+		expect(read.run.status).toBe('success');
+		expect(read.output[0][0].json.username).toBe('reader');
+		expect(fake.apiRequests).toHaveLength(2);
 	});
 
 	it('retries a 429 rate limit (nothing was delivered) and delivers once', async () => {

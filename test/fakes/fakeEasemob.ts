@@ -55,6 +55,8 @@ export class FakeEasemob {
 	resourceLimited = 0;
 	messageSendReachLimit = 0;
 	rateLimited = 0;
+	/** Close the connection without an answer, after processing (a send is then delivered). */
+	resetAfterProcessing = 0;
 	/** Every token is refused as if issued by another cluster (401 auth_bad_access_token). */
 	rejectAllTokens = false;
 	private counter = 1_029_457_500_870_543_000n;
@@ -90,6 +92,7 @@ export class FakeEasemob {
 		this.messageSendReachLimit = 0;
 		this.rateLimited = 0;
 		this.rejectAllTokens = false;
+		this.resetAfterProcessing = 0;
 		this.deliveries.clear();
 		this.appLimit.clear();
 		this.userChannelLimit.clear();
@@ -207,6 +210,10 @@ export class FakeEasemob {
 				const user = users?.get(rest[1].toLowerCase());
 				if (!user) return this.error(reply, 404, 'service_resource_not_found', `Service resource not found`, 'ResourceNotFoundException');
 				if (req.method === 'DELETE') users!.delete(rest[1].toLowerCase());
+				if (this.resetAfterProcessing > 0) {
+					this.resetAfterProcessing--;
+					return reply.reset();
+				}
 				return reply.json(200, this.envelope(req, app, { entities: [user] }));
 			}
 			default:
@@ -296,6 +303,10 @@ export class FakeEasemob {
 				this.addConversation(app, target, 'chat', from);
 				this.addConversation(app, from, 'chat', target);
 			}
+		}
+		if (this.resetAfterProcessing > 0) {
+			this.resetAfterProcessing--;
+			return reply.reset();
 		}
 		if (this.fail5xxAfterProcessing > 0) {
 			this.fail5xxAfterProcessing--;
