@@ -51,7 +51,7 @@ export class EasemobImTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the Easemob console open your app → Features → Callbacks (Message callback), add a post-send rule and paste this node\'s Production URL as its callback address.',
+					'In the Easemob console open your app\'s message callback settings, add a post-send rule and paste this node\'s Production URL as its callback address.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
