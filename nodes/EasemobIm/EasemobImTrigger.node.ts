@@ -9,8 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-/** Easemob retries a failed delivery once, at once; a minute-scale memory catches every repeat. */
-const REPEAT_WINDOW_MS = 10 * 60_000;
+/**
+ * Easemob retries a failed delivery once, at once. Repeats are remembered longer than the default
+ * age limit, so a replayed callback is either remembered or too old.
+ */
+const REPEAT_WINDOW_MS = 20 * 60_000;
 const MAX_REMEMBERED_CALLS = 10_000;
 
 /** callIds seen recently, per workflow node: Map order is arrival order, so the oldest go first. */
@@ -89,6 +92,24 @@ export class EasemobImTrigger implements INodeType {
 					{ name: 'Notification', value: 'notify' },
 				],
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Age (Minutes)',
+						name: 'maxAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
+						default: 15,
+						description:
+							'Callbacks whose timestamp is older than this are acknowledged but start nothing (the signature does not cover the message, so old callbacks could be replayed). 0 turns the check off.',
+					},
+				],
+			},
 		],
 	};
 
@@ -120,6 +141,13 @@ export class EasemobImTrigger implements INodeType {
 
 		const secret = String(this.getNodeParameter('secret', '') ?? '');
 		if (secret !== '' && !hasValidSignature(body, secret)) return answer(401, { error: 'invalid signature' });
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const maxAgeMinutes = Number(options.maxAgeMinutes ?? 15);
+		const sentAt = Number(body.timestamp);
+		if (maxAgeMinutes > 0 && Number.isFinite(sentAt) && Date.now() - sentAt > maxAgeMinutes * 60_000) {
+			return answer(200, { received: true, ignored: true });
+		}
 
 		if (typeof body.callId === 'string' && body.callId !== '') {
 			const key = `${this.getWorkflow().id ?? ''}\n${this.getNode().id}\n${body.callId}`;

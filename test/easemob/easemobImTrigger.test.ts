@@ -84,7 +84,7 @@ let sequence = 0;
 const message = (extra: IDataObject = {}): IDataObject => ({
 	callId: `${fake.orgName}#fake-app_5c1b8c2e-0000-4000-8000-${String(++sequence).padStart(12, '0')}-${Date.now()}`,
 	eventType: 'chat',
-	timestamp: 1600060847294,
+	timestamp: Date.now(),
 	chat_type: 'chat',
 	from: 'user1',
 	to: 'user2',
@@ -142,6 +142,16 @@ describe('Easemob IM Trigger', () => {
 		expect([online.status, single.status, wanted.status]).toEqual([200, 200, 200]);
 		expect(online.body).toBe('{"received":true,"ignored":true}');
 		expect(deliveries.map((d) => d.workflowItems?.[0].json.group_id)).toEqual([undefined, undefined, '208571394080769']);
+	});
+
+	it('acknowledges but ignores callbacks older than Max Age', async () => {
+		const old = await fake.deliverCallback(url, message({ timestamp: Date.now() - 16 * 60_000 }), SECRET);
+		expect(old.status).toBe(200);
+		expect(old.body).toBe('{"received":true,"ignored":true}');
+		parameters = { ...parameters, options: { maxAgeMinutes: 0 } };
+		const allowed = await fake.deliverCallback(url, message({ timestamp: 1600060847294 }), SECRET);
+		expect(allowed.body).toBe('{"received":true}');
+		expect(deliveries.map((d) => d.workflowItems?.length)).toEqual([undefined, 1]);
 	});
 
 	it('without a secret accepts any callback and refuses a body that is not an object', async () => {
