@@ -168,6 +168,26 @@ describe('Easemob IM → Conversation → Delete', () => {
 		expect(output[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('sends failed items to the error output when "On Error" is set to use it', async () => {
+		const { output } = await runNode(
+			'easemobIm',
+			deleteConversation({ username: '={{ $json.user }}' }),
+			credentials,
+			{ input: items(2, (i) => ({ user: ['ghost', 'alice'][i] })), onError: 'continueErrorOutput' },
+		);
+		expect(output[0].map((item) => [item.json.username, item.pairedItem])).toEqual([['alice', { item: 1 }]]);
+		expect(output[1]).toHaveLength(1);
+		expect(output[1][0].json.error).toBe('User "ghost" was not found (service_resource_not_found: Service resource not found) [item 0]');
+		expect(output[1][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('keeps the production spacing at 5 calls a minute per user', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const operation = require('../../dist/nodes/EasemobIm/actions/conversation/delete.operation.js') as { DELETES_PER_USER: number; DELETE_WINDOW_MS: number };
+		expect(operation.DELETES_PER_USER).toBe(5);
+		expect(operation.DELETE_WINDOW_MS).toBeGreaterThanOrEqual(60_000);
+	});
+
 	it('retries after 429 "reached api limit" and after a 503', async () => {
 		fake.rateLimited = 1;
 		fake.fail5xx = 1;
@@ -226,6 +246,30 @@ describe('Easemob IM → app token', () => {
 		expect(serialized).not.toContain(oldToken);
 		expect(serialized).not.toContain(creds.easemobImApi.accessToken);
 		expect(serialized).not.toContain(fake.clientSecret);
+	});
+
+	it('when the token expires during a run, exactly one new token is fetched and no item fails', async () => {
+		const app = freshApp(fake);
+		const creds = credentialsFor(fake, app);
+		for (let i = 0; i < 40; i++) fake.addUser(app, `m${i}`);
+		await runNode('easemobIm', { resource: 'user', operation: 'get', username: 'm0' }, creds);
+		await new Promise((r) => setTimeout(r, 1100));
+		fake.server.reset();
+		fake.server.latencyMs = 15;
+		const expiry = setTimeout(() => fake.expireAllTokens(), 80);
+		const { output, run } = await runNode(
+			'easemobIm',
+			{ resource: 'user', operation: 'get', username: '={{ $json.user }}', options: { maxConcurrentRequests: 5 } },
+			creds,
+			{ input: items(40, (i) => ({ user: `m${i}` })) },
+		);
+		clearTimeout(expiry);
+		expect(run.status).toBe('success');
+		expect(output[0].map((item) => item.json.username)).toEqual(Array.from({ length: 40 }, (_, i) => `m${i}`));
+		expect(fake.tokenRequests).toBe(2);
+		const refused = fake.apiRequests.length - 40;
+		expect(refused).toBeGreaterThanOrEqual(1);
+		expect(refused).toBeLessThanOrEqual(5);
 	});
 
 	it('names a wrong client secret, asks for a token only once for many items, and leaks no secret', async () => {
