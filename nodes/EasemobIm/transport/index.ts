@@ -110,21 +110,21 @@ export async function easemobRequest(
 				const code = typeof body.error === 'string' ? body.error : undefined;
 				const said = [code, typeof body.error_description === 'string' ? body.error_description : undefined].filter(Boolean).join(': ');
 				throw fail({
-						message: `Easemob refused the app token${said ? ` (${said})` : ` (HTTP ${problem.httpStatus})`}`,
-						hint: hintFor(problem.httpStatus ?? 401, code, said),
-						httpCode: problem.httpStatus,
-						code,
-						body: { httpCode: problem.httpStatus ?? 401, ...(body as JsonObject) },
-					});
+					message: `Easemob refused the app token${said ? ` (${said})` : ` (HTTP ${problem.httpStatus})`}`,
+					hint: hintFor(problem.httpStatus ?? 401, code, said),
+					httpCode: problem.httpStatus,
+					code,
+					body: { httpCode: problem.httpStatus ?? 401, ...(body as JsonObject) },
+				});
 			}
 			const failure = fail({
-					message: `Easemob could not be reached: ${problem.message}`,
-					code: problem.code,
-					hint:
-						request.kind === 'send' && !problem.notSent
-							? 'The message may or may not have been delivered, so it was not sent again. Check the recipient before sending it again.'
-							: `Check the REST API host in the credential and that ${account.app.baseUrl} is reachable from n8n.`,
-				});
+				message: `Easemob could not be reached: ${problem.message}`,
+				code: problem.code,
+				hint:
+					request.kind === 'send' && !problem.notSent
+						? 'The message may or may not have been delivered, so it was not sent again. Check the recipient before sending it again.'
+						: `Check the REST API host in the credential and that ${account.app.baseUrl} is reachable from n8n.`,
+			});
 			if (problem.kind !== 'cancelled' && problem.kind !== 'tls' && (request.kind !== 'send' || problem.notSent)) throw transient(failure);
 			throw failure;
 		}
@@ -142,15 +142,15 @@ export async function easemobRequest(
 		else if (statusCode === 429 && code !== 'resource_limited') message = `Easemob rate limit reached (${said})`;
 
 		const failure = fail({
-				message,
-				hint:
-					request.kind === 'send' && statusCode >= 500
-						? `${hintFor(statusCode, code, description)} The message may have been delivered, so it was not sent again.`
-						: hintFor(statusCode, code, description),
-				httpCode: statusCode,
-				code,
-				body: { httpCode: statusCode, ...(body as JsonObject) },
-			});
+			message,
+			hint:
+				request.kind === 'send' && statusCode >= 500
+					? `${hintFor(statusCode, code, description)} The message may have been delivered, so it was not sent again.`
+					: hintFor(statusCode, code, description),
+			httpCode: statusCode,
+			code,
+			body: { httpCode: statusCode, ...(body as JsonObject) },
+		});
 		if (statusCode === 429 && code !== 'resource_limited') {
 			throw transient(failure, { rateLimited: true, retryAfterMs: parseRetryAfter(headers['retry-after']) });
 		}
