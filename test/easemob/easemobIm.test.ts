@@ -132,6 +132,19 @@ describe('Easemob IM → Conversation → Delete', () => {
 		expect(await send('{"channel":"bob","type":"chat"}')).toEqual([400, 'illegal_argument', 'field delete_roam cannot be null']);
 	});
 
+	it('stops waiting for a user\'s window at once when the execution is cancelled', async () => {
+		const started = Date.now();
+		const { run } = await runNode(
+			'easemobIm',
+			deleteConversation({ conversationId: '={{ $json.peer }}' }),
+			credentials,
+			{ input: items(8, (i) => ({ peer: `c${i}` })), cancelAfterMs: 300 },
+		);
+		expect(run.status).toBe('canceled');
+		expect(Date.now() - started).toBeLessThan(TEST_WINDOW_MS);
+		expect(fake.apiRequests.length).toBeLessThanOrEqual(5);
+	});
+
 	it('reports a missing user with a hint', async () => {
 		const missing = await runNode('easemobIm', deleteConversation({ username: 'ghost' }), credentials);
 		expect(missing.error?.message).toBe('User "ghost" was not found (service_resource_not_found: Service resource not found) [item 0]');
