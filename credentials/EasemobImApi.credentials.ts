@@ -1,0 +1,121 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { easemobApp } from '../nodes/EasemobIm/transport/app';
+import { easemobAppToken } from '../nodes/EasemobIm/transport/token';
+
+export class EasemobImApi implements ICredentialType {
+	name = 'easemobImApi';
+
+	displayName = 'Easemob IM API';
+
+	icon = { light: 'file:../icons/easemob-im.svg', dark: 'file:../icons/easemob-im.dark.svg' } as const;
+
+	documentationUrl = 'https://doc.easemob.com/document/server-side/easemob_app_token.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'REST API Host',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://a1.easemob.com',
+			description: "The REST API address shown on the app's page in the Easemob console (it depends on the app's data centre)",
+		},
+		{
+			displayName: 'Org Name',
+			name: 'orgName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 1122161011178276',
+			description: 'The part of the AppKey before "#" (console → Applications → your app)',
+		},
+		{
+			displayName: 'App Name',
+			name: 'appName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. demo',
+			description: 'The part of the AppKey after "#"',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. YXA6…',
+			description: "The app's Client ID from the console (it starts with YXA6)",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: "The app's ClientSecret from the console",
+		},
+		{
+			displayName: 'App Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// Fetches the app token when none is stored and after a 401 (n8n then retries the request once).
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const held = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+		return { accessToken: await easemobAppToken(this.helpers, credentials, held) };
+	}
+
+	// A function (not generic auth) so that a malformed host is refused before anything is sent.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		easemobApp(credentials);
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+		};
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") + "/" + encodeURIComponent(String($credentials.orgName).trim()) + "/" + encodeURIComponent(String($credentials.appName).trim()) }}',
+			url: '/users',
+			qs: { limit: 1 },
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Easemob did not accept the app token (401). Check that the REST API host belongs to the data centre of this app.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Easemob knows no app with this Org Name and App Name on this host (404). Copy both from the AppKey (OrgName#AppName) in the console.',
+				},
+			},
+		],
+	};
+}

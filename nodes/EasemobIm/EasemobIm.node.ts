@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as conversation from './actions/conversation';
+import * as message from './actions/message';
+import { router } from './actions/router';
+import * as user from './actions/user';
+
+export class EasemobIm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Easemob IM',
+		name: 'easemobIm',
+		icon: { light: 'file:../../icons/easemob-im.svg', dark: 'file:../../icons/easemob-im.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Delete conversations, send and recall messages, and manage users of an Easemob IM app',
+		defaults: { name: 'Easemob IM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'easemobImApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'conversation',
+			},
+			...conversation.description,
+			...message.description,
+			...user.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,169 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+/**
+ * Easemob retries a failed delivery once, at once. Repeats are remembered longer than the default
+ * age limit, so a replayed callback is either remembered or too old.
+ */
+const REPEAT_WINDOW_MS = 20 * 60_000;
+const MAX_REMEMBERED_CALLS = 10_000;
+
+/** callIds seen recently, per workflow node: Map order is arrival order, so the oldest go first. */
+const seenCalls = new Map<string, number>();
+
+function isRepeat(key: string, now: number): boolean {
+	for (const [seenKey, at] of seenCalls) {
+		if (now - at < REPEAT_WINDOW_MS && seenCalls.size <= MAX_REMEMBERED_CALLS) break;
+		seenCalls.delete(seenKey);
+	}
+	if (seenCalls.has(key)) return true;
+	seenCalls.set(key, now);
+	return false;
+}
+
+/** security == md5(callId + secret + timestamp), compared in constant time. */
+function hasValidSignature(body: IDataObject, secret: string): boolean {
+	const { callId, timestamp, security } = body;
+	if (typeof callId !== 'string' || (typeof timestamp !== 'number' && typeof timestamp !== 'string') || typeof security !== 'string') return false;
+	const expected = Buffer.from(createHash('md5').update(`${callId}${secret}${String(timestamp)}`).digest('hex'), 'utf8');
+	const given = Buffer.from(security.trim().toLowerCase(), 'utf8');
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export class EasemobImTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Easemob IM Trigger',
+		name: 'easemobImTrigger',
+		icon: { light: 'file:../../icons/easemob-im.svg', dark: 'file:../../icons/easemob-im.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Message callbacks',
+		description: "Starts the workflow when Easemob IM sends a message callback (post-send)",
+		defaults: { name: 'Easemob IM Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'In the Easemob console open your app\'s message callback settings, add a post-send rule and paste this node\'s Production URL as its callback address.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Secret',
+				name: 'secret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'The secret of the callback rule in the Easemob console. When set, callbacks whose signature does not match are refused (HTTP 401) and start nothing.',
+			},
+			{
+				displayName: 'Event Types',
+				name: 'eventTypes',
+				type: 'multiOptions',
+				default: [],
+				description: 'Which deliveries start the workflow. None selected: all.',
+				options: [
+					{ name: 'Message to Online User', value: 'chat' },
+					{ name: 'Message to Offline User', value: 'chat_offline' },
+				],
+			},
+			{
+				displayName: 'Chat Types',
+				name: 'chatTypes',
+				type: 'multiOptions',
+				default: [],
+				description: 'Which chats start the workflow. None selected: all (including other events).',
+				options: [
+					{ name: 'One-to-One Chat', value: 'chat' },
+					{ name: 'Group Chat', value: 'groupchat' },
+					{ name: 'Chat Room', value: 'chatroom' },
+					{ name: 'Notification', value: 'notify' },
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Age (Minutes)',
+						name: 'maxAgeMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
+						default: 15,
+						description:
+							'Callbacks whose timestamp is older than this are acknowledged but start nothing (the signature does not cover the message, so old callbacks could be replayed). 0 turns the check off.',
+					},
+				],
+			},
+		],
+	};
+
+	// Callback rules are set up in the Easemob console; there is no API to register them.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+			// Easemob counts any 200 as delivered and bans rules whose answers are long: keep it short.
+			res.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+		const raw = this.getBodyData() as unknown;
+		if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return answer(400, { error: 'expected a JSON object' });
+		const body = raw as IDataObject;
+
+		const secret = String(this.getNodeParameter('secret', '') ?? '');
+		if (secret !== '' && !hasValidSignature(body, secret)) return answer(401, { error: 'invalid signature' });
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const maxAgeMinutes = Number(options.maxAgeMinutes ?? 15);
+		const sentAt = Number(body.timestamp);
+		if (maxAgeMinutes > 0 && Number.isFinite(sentAt) && Date.now() - sentAt > maxAgeMinutes * 60_000) {
+			return answer(200, { received: true, ignored: true });
+		}
+
+		if (typeof body.callId === 'string' && body.callId !== '') {
+			const key = `${this.getWorkflow().id ?? ''}\n${this.getNode().id}\n${body.callId}`;
+			if (isRepeat(key, Date.now())) return answer(200, { received: true, repeated: true });
+		}
+
+		const eventTypes = this.getNodeParameter('eventTypes', []) as string[];
+		if (eventTypes.length > 0 && !eventTypes.includes(String(body.eventType ?? ''))) return answer(200, { received: true, ignored: true });
+		const chatTypes = this.getNodeParameter('chatTypes', []) as string[];
+		if (chatTypes.length > 0 && !chatTypes.includes(String(body.chat_type ?? ''))) return answer(200, { received: true, ignored: true });
+
+		// The signature is not data: keep it out of the workflow.
+		const item: IDataObject = { ...body };
+		delete item.security;
+		delete item.securityVersion;
+		res.status(200).json({ received: true });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+}

@@ -1,0 +1,149 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+
+import { parameterError } from '../../../shared/errors';
+import { textParameter, toBoolean, toJsonObject, toText } from '../../../shared/parameters';
+
+/** The message content fields shared by Send to Users and Send to Groups. */
+export function messageContentFields(operation: string): INodeProperties[] {
+	const show = (extra: IDataObject = {}) => ({ show: { resource: ['message'], operation: [operation], ...extra } });
+	return [
+		{
+			displayName: 'Message Type',
+			name: 'messageType',
+			type: 'options',
+			default: 'txt',
+			displayOptions: show(),
+			options: [
+				{ name: 'Text', value: 'txt', description: 'A text message' },
+				{ name: 'Custom', value: 'custom', description: 'A custom event with string key/value data your app interprets' },
+				{ name: 'Command', value: 'cmd', description: 'A silent command message (not shown, not stored offline)' },
+			],
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. Hello from n8n',
+			displayOptions: show({ messageType: ['txt'] }),
+		},
+		{
+			displayName: 'Action',
+			name: 'action',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. refresh_profile',
+			description: 'The command your app reacts to',
+			displayOptions: show({ messageType: ['cmd'] }),
+		},
+		{
+			displayName: 'Custom Event',
+			name: 'customEvent',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. gift',
+			description: 'The name of the custom event',
+			displayOptions: show({ messageType: ['custom'] }),
+		},
+		{
+			displayName: 'Custom Data (JSON)',
+			name: 'customExts',
+			type: 'json',
+			default: '{}',
+			description: 'Key/value pairs of the custom message; values are sent as text',
+			displayOptions: show({ messageType: ['custom'] }),
+		},
+	];
+}
+
+/** The optional fields of a send (additionalFields collection entries). */
+export function sendAdditionalFields(forUsers: boolean): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Extension (JSON)',
+			name: 'ext',
+			type: 'json',
+			default: '{}',
+			description: 'Custom attributes delivered with the message, e.g. {"em_ignore_notification": true} for a silent message',
+		},
+		{
+			displayName: 'Sender',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. user1',
+			description: 'The user ID shown as sender. Easemob uses "admin" when empty.',
+		},
+		{
+			displayName: 'Sync to Sender',
+			name: 'syncDevice',
+			type: 'boolean',
+			default: false,
+			description: "Whether the message also appears on the sender's own devices",
+		},
+	];
+	if (forUsers) {
+		fields.push({
+			displayName: 'Online Users Only',
+			name: 'onlineOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to deliver only to recipients who are online; the message is then not stored for offline users or roaming',
+		});
+	} else {
+		fields.push({
+			displayName: 'Need Read Receipts',
+			name: 'needGroupAck',
+			type: 'boolean',
+			default: false,
+			description: 'Whether group members send read receipts for this message',
+		});
+	}
+	return fields;
+}
+
+/** The parts of a send request body that do not depend on the recipients. */
+export function readMessage(ctx: IExecuteFunctions, node: INode, i: number, forUsers: boolean): IDataObject {
+	const type = toText(node, i, ctx.getNodeParameter('messageType', i), 'Message Type', { required: true });
+	const message: IDataObject = { type };
+	if (type === 'txt') {
+		message.body = { msg: textParameter(ctx, 'text', i, 'Text', { required: true, multiline: true, maxLength: 5000 }) };
+	} else if (type === 'cmd') {
+		message.body = { action: textParameter(ctx, 'action', i, 'Action', { required: true, maxLength: 1000 }) };
+	} else if (type === 'custom') {
+		const customExts = toJsonObject(node, i, ctx.getNodeParameter('customExts', i, '{}'), 'Custom Data (JSON)') ?? {};
+		for (const [key, value] of Object.entries(customExts)) {
+			if (value !== null && typeof value === 'object') {
+				throw parameterError(node, i, `Custom Data (JSON) "${key}" is not a text value`, 'Easemob custom data holds text values only, e.g. {"amount": "3"}.');
+			}
+			customExts[key] = String(value);
+		}
+		const body: IDataObject = { customExts };
+		const customEvent = textParameter(ctx, 'customEvent', i, 'Custom Event', { maxLength: 32 });
+		if (customEvent !== '') body.customEvent = customEvent;
+		message.body = body;
+	} else {
+		throw parameterError(node, i, `Message Type "${type}" is not supported`, 'Use Text, Custom or Command.');
+	}
+	const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const ext = toJsonObject(node, i, fields.ext, 'Extension (JSON)');
+	if (ext && Object.keys(ext).length > 0) message.ext = ext;
+	if (fields.from !== undefined) {
+		const from = toText(node, i, fields.from, 'Sender', { maxLength: 64 });
+		if (from !== '') message.from = from;
+	}
+	if (fields.syncDevice !== undefined) message.sync_device = toBoolean(node, i, fields.syncDevice, 'Sync to Sender');
+	if (forUsers && toBoolean(node, i, fields.onlineOnly, 'Online Users Only')) message.routetype = 'ROUTE_ONLINE';
+	if (!forUsers && fields.needGroupAck !== undefined) message.need_group_ack = toBoolean(node, i, fields.needGroupAck, 'Need Read Receipts');
+	return message;
+}
+
+/** Splits a list into chunks of at most `size`. */
+export function chunks<T>(list: T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
+	return out;
+}

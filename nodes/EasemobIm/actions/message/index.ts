@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as recall from './recall.operation';
+import * as sendToGroups from './sendToGroups.operation';
+import * as sendToUsers from './sendToUsers.operation';
+
+export { recall, sendToGroups, sendToUsers };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Recall',
+				value: 'recall',
+				description: 'Take back a sent message',
+				action: 'Recall a message',
+			},
+			{
+				name: 'Send to Groups',
+				value: 'sendToGroups',
+				description: 'Send a message to one or more groups',
+				action: 'Send a message to groups',
+			},
+			{
+				name: 'Send to Users',
+				value: 'sendToUsers',
+				description:
+					'Send a one-to-one message to one or more users. Easemob has no call to create a conversation: the first message between two users is what starts it.',
+				action: 'Send a message to users',
+			},
+		],
+		default: 'sendToUsers',
+	},
+	...sendToUsers.description,
+	...sendToGroups.description,
+	...recall.description,
+];

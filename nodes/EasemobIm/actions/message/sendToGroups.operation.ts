@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { paceOptionFields } from '../../../shared/paceOptions';
+import { EASEMOB_PACE } from '../../transport';
+import { messageContentFields, sendAdditionalFields } from './fields';
+import { sendMessages } from './send';
+
+/** Easemob accepts at most 3 groups per call; longer lists are split. */
+export const GROUPS_PER_CALL = 3;
+
+/** Group messages are limited to 20 calls a second per app. */
+const GROUP_PACE = { ...EASEMOB_PACE, requestsPerSecond: 20, maxRequestsPerSecond: 20, rateNote: 'Easemob allows 20 group message calls a second per app' };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Group IDs',
+		name: 'groupIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 208571394080769, 208571394080770',
+		description: 'Group IDs separated by commas, or an expression giving a list. More than 3 are sent in several calls.',
+	},
+	...messageContentFields('sendToGroups'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sendAdditionalFields(false),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: paceOptionFields(GROUP_PACE),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToGroups'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await sendMessages(this, { endpoint: '/messages/chatgroups', parameter: 'groupIds', label: 'Group IDs', perCall: GROUPS_PER_CALL, forUsers: false, pace: GROUP_PACE });
+}

@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { paceOptionFields } from '../../../shared/paceOptions';
+import { EASEMOB_PACE } from '../../transport';
+import { messageContentFields, sendAdditionalFields } from './fields';
+import { sendMessages } from './send';
+
+/** Easemob accepts at most 600 recipients per call; longer lists are split. */
+export const RECIPIENTS_PER_CALL = 600;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Recipients',
+		name: 'to',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. user2, user3',
+		description: 'User IDs separated by commas, or an expression giving a list. More than 600 are sent in several calls.',
+	},
+	...messageContentFields('sendToUsers'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sendAdditionalFields(true),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: paceOptionFields(EASEMOB_PACE),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await sendMessages(this, { endpoint: '/messages/users', parameter: 'to', label: 'Recipients', perCall: RECIPIENTS_PER_CALL, forUsers: true });
+}

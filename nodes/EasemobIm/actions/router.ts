@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as conversation from './conversation';
+import * as message from './message';
+import * as user from './user';
+
+type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
+
+const resources: Record<string, Record<string, Operation>> = {
+	conversation: { delete: conversation.deleteConversation },
+	message: { sendToUsers: message.sendToUsers, sendToGroups: message.sendToGroups, recall: message.recall },
+	user: { create: user.create, get: user.get, getAll: user.getAll, delete: user.deleteUser },
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// Resource and operation cannot come from expressions (noDataExpression), so item 0 decides.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const handler = resources[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await handler.execute.call(this);
+}
