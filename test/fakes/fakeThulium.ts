@@ -63,6 +63,8 @@ export class FakeThulium {
 	fail5xxStatus = 500;
 	/** Answers forced on the next requests, in order (after auth). */
 	forced: ForcedAnswer[] = [];
+	/** The next N requests are carried out, then the connection drops before the answer. */
+	dropAnswers = 0;
 	/** Conversation ids deleted through the API. */
 	deletedConversations = new Set<string>();
 	/** Share of requests answered with 503 (seeded, reproducible). */
@@ -116,6 +118,15 @@ export class FakeThulium {
 	}
 
 	private async handle(req: RecordedRequest, reply: Reply): Promise<void> {
+		if (this.dropAnswers > 0 && req.segments[0] === 'api') {
+			this.dropAnswers--;
+			const drop = () => reply.reset();
+			return await this.serve(req, Object.assign(Object.create(reply) as Reply, { json: drop, empty: drop, text: drop }));
+		}
+		return await this.serve(req, reply);
+	}
+
+	private async serve(req: RecordedRequest, reply: Reply): Promise<void> {
 		const [api, ...rest] = req.segments;
 		if (api !== 'api') return this.error(reply, 404, 'Resource not found', 404);
 

@@ -21,6 +21,7 @@ beforeEach(() => {
 	fake.fail5xxStatus = 500;
 	fake.forced = [];
 	fake.errorRate = 0;
+	fake.dropAnswers = 0;
 	fake.conversations.clear();
 });
 
@@ -183,6 +184,25 @@ describe('Thulium Chat → Conversation → Delete', () => {
 
 		const again = await runNode('thuliumChat', conversationOp('delete', conversation.id), credentials);
 		expect(again.error?.message).toBe(`Conversation "${conversation.id}" was not found: Chat conversation not found. [item 0]`);
+	});
+
+	it('counts a 404 after a lost answer as deleted: the first attempt did the work', async () => {
+		const conversation = fake.addConversation();
+		fake.dropAnswers = 1;
+		const { output, run } = await runNode('thuliumChat', conversationOp('delete', conversation.id), credentials);
+		expect(run.status).toBe('success');
+		expect(fake.requests).toHaveLength(2);
+		expect(output[0][0].json).toEqual({ deleted: true, conversationId: conversation.id });
+		expect(fake.conversations.has(conversation.id)).toBe(false);
+	});
+
+	it('never resends a message whose answer was lost', async () => {
+		const conversation = fake.addConversation();
+		fake.dropAnswers = 1;
+		const { error } = await runNode('thuliumChat', conversationOp('sendMessage', conversation.id, { text: 'only once' }), credentials);
+		expect(error?.message).toMatch(/^Thulium could not be reached: /);
+		expect(fake.requests).toHaveLength(1);
+		expect(conversation.messages.filter((m) => m.text === 'only once')).toHaveLength(1);
 	});
 
 	it('with Continue On Fail gives exactly one item per input', async () => {
@@ -360,6 +380,11 @@ describe('Thulium Chat → Chat → Get Many', () => {
 		expect(run.status).toBe('success');
 		expect(new Set(output[0].map((o) => o.json.conversation_id)).size).toBe(320);
 		expect(fake.requests.filter((r) => r.query.get('offset') === '300').length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('names the chat queue that was not found', async () => {
+		const { error } = await runNode('thuliumChat', chats({ filters: { chatQueueId: { __rl: true, mode: 'list', value: '42' } } }), credentials);
+		expect(error?.message).toBe('Chat queue 42 was not found: Chat queue not found. [item 0]');
 	});
 
 	it('explains a 403 on GET chats', async () => {

@@ -36,6 +36,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					path: path`/chat_conversations/${conversationId}`,
 					idempotent: true,
 					notFound: `Conversation "${conversationId}" was not found`,
+					notFoundOnRetryIsDone: true,
 				});
 				return { deleted: true, conversationId };
 			},
