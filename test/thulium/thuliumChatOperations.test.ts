@@ -345,6 +345,33 @@ describe('Thulium Chat → Chat → Get Many', () => {
 		expect(fake.requests[0].query.get('date_to')).toBe('2024-12-21 05:15');
 	});
 
+	it('sends every accepted date spelling in the documented format', async () => {
+		const cases: Array<[string, string]> = [
+			['2024-12-20', '2024-12-20'],
+			['2024-12-20 10:11', '2024-12-20 10:11'],
+			['2024-12-20 10:11:12', '2024-12-20 10:11'],
+			['2024-12-20T10:11:12.345', '2024-12-20 10:11'],
+			['2024-12-20T10:11:12+01:00', '2024-12-20 04:11'],
+			['={{ $now.set({ year: 2024, month: 12, day: 20, hour: 7, minute: 5 }) }}', '2024-12-20 07:05'],
+		];
+		for (const [input, sent] of cases) {
+			fake.server.reset();
+			await runNode('thuliumChat', chats({ filters: { dateFrom: input } }), credentials);
+			expect([input, fake.requests[0].query.get('date_from')]).toEqual([input, sent]);
+		}
+	});
+
+	it('with Continue On Fail answers each item: chats for good filters, an error for a bad one', async () => {
+		addChats(3);
+		const { output } = await runNode('thuliumChat', chats({ limit: 2, filters: { dateFrom: '={{ $json.from }}' } }), credentials, {
+			onError: 'continueErrorOutput',
+			input: items(3, (i) => ({ from: i === 1 ? 'soon' : '2024-12-20' })),
+		});
+		expect(output[0].map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 2 }, { item: 2 }]);
+		expect(output[1].map((o) => [o.json.error, o.pairedItem])).toEqual([['Started After "soon" is not a date [item 1]', { item: 1 }]]);
+		expect(fake.requests).toHaveLength(2);
+	});
+
 	it('refuses bad dates and swapped ranges before sending', async () => {
 		const cases: Array<[INodeParameters, RegExp]> = [
 			[chats({ filters: { dateFrom: 'yesterday' } }), /^Started After "yesterday" is not a date \[item 0\]$/],
@@ -402,6 +429,13 @@ describe('Thulium Chat → Queue → Get Many', () => {
 		result = await runNode('thuliumChat', { resource: 'queue', operation: 'getMany', limit: 1 }, credentials);
 		expect(result.output[0].map((o) => o.json)).toEqual([fake.queues[0]]);
 	});
+
+	it('explains a missing permission to list queues', async () => {
+		fake.forbidden.add('GET queues');
+		const { error } = await runNode('thuliumChat', { resource: 'queue', operation: 'getMany', returnAll: true }, credentials);
+		expect(error?.message).toBe('The Thulium API user lacks permission for this method: Access denied to this method [item 0]');
+		expect(error?.description).toMatch(/Administration → Users → API users/);
+	});
 });
 
 describe('Thulium Chat → Report → Get Summary', () => {
@@ -435,6 +469,23 @@ describe('Thulium Chat → Report → Get Summary', () => {
 			{ series: '2024-12-20', user_name: 'anowak', incoming: 2, answered: 2, abandoned: 0 },
 			{ series: '2024-12-20', user_name: 'jkowalski', incoming: 2, answered: 2, abandoned: 0 },
 		]);
+	});
+
+	it('Return All pages through the bare-array report until a short page', async () => {
+		addChats(150);
+		const { output } = await runNode('thuliumChat', summary({ dateTo: '2024-12-20 23:59:59', returnAll: true, additionalFields: { aggregateBy: 'minute', sumUsers: true } }), credentials);
+		expect(output[0]).toHaveLength(150);
+		expect(fake.requests.map((r) => [r.query.get('limit'), r.query.get('offset')])).toEqual([
+			['100', '0'],
+			['100', '100'],
+		]);
+		expect(output[0][0].json.series).toBe('2024-12-20 10:00');
+	});
+
+	it('sends a time with seconds, as the report documents', async () => {
+		await runNode('thuliumChat', summary({ dateFrom: '2024-12-19 08:30', dateTo: '2024-12-19T17:00:00' }), credentials);
+		expect(fake.requests[0].query.get('date_from')).toBe('2024-12-19 08:30:00');
+		expect(fake.requests[0].query.get('date_to')).toBe('2024-12-19 17:00:00');
 	});
 
 	it('sums users when asked', async () => {
