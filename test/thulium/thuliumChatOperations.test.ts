@@ -522,6 +522,28 @@ describe('Thulium Chat → Report → Get Summary', () => {
 	});
 });
 
+describe('Thulium Chat: a conversation from start to delete', () => {
+	it('starts, messages, stops, lists and deletes one conversation', async () => {
+		const started = await runNode('thuliumChat', { resource: 'conversation', operation: 'start', chatQueueId: { __rl: true, mode: 'id', value: '1' } }, credentials);
+		const id = started.output[0][0].json.conversation_id as string;
+		await runNode('thuliumChat', conversationOp('sendMessage', id, { text: 'Order 123 has shipped' }), credentials);
+		await runNode('thuliumChat', conversationOp('stop', id), credentials);
+
+		const listed = await runNode('thuliumChat', chats({ filters: { chatQueueId: { __rl: true, mode: 'id', value: '1' } }, options: { includeMessages: true } }), credentials);
+		expect(listed.output[0].map((o) => [o.json.conversation_id, o.json.status, o.json.messages])).toEqual([
+			[id, 'CLOSED', [{ sent_by: 'customer', text: 'Order 123 has shipped' }]],
+		]);
+		const late = await runNode('thuliumChat', conversationOp('sendMessage', id, { text: 'too late' }), credentials);
+		expect(late.error?.message).toBe('Chat conversation is closed. [item 0]');
+
+		await runNode('thuliumChat', conversationOp('delete', id), credentials);
+		const after = await runNode('thuliumChat', chats({ returnAll: true }), credentials);
+		expect(after.output[0]).toEqual([]);
+		const stopAgain = await runNode('thuliumChat', conversationOp('stop', id), credentials);
+		expect(stopAgain.error?.message).toBe(`Conversation "${id}" was not found: Chat conversation not found. [item 0]`);
+	});
+});
+
 describe('Thulium Chat: secrets', () => {
 	it('keeps the password out of outputs and errors of the new operations', async () => {
 		fake.fail5xx = 10;
