@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as chat from './actions/chat';
 import * as conversation from './actions/conversation';
+import * as queue from './actions/queue';
+import * as report from './actions/report';
 import { router } from './actions/router';
 import { searchChatQueues } from './methods/listSearch';
 
@@ -13,7 +16,7 @@ export class ThuliumChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Start, stop and clean up Thulium contact-center chat conversations',
+		description: 'Start, message, stop and clean up Thulium chat conversations, list chats and queues, and read chat reports',
 		defaults: { name: 'Thulium Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,10 +28,18 @@ export class ThuliumChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Conversation', value: 'conversation' }],
+				options: [
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Queue', value: 'queue' },
+					{ name: 'Report', value: 'report' },
+				],
 				default: 'conversation',
 			},
 			...conversation.description,
+			...chat.description,
+			...queue.description,
+			...report.description,
 		],
 	};
 

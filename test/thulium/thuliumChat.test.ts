@@ -5,6 +5,7 @@ import { FakeThulium } from '../fakes/fakeThulium';
 import { items, runNode } from '../helpers/engine';
 
 const fake = new FakeThulium();
+const MISTYPED = 'wrong-password-123';
 let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
@@ -256,13 +257,13 @@ describe('Thulium credentials', () => {
 		fake.fail5xx = 5;
 		const runs = [
 			await runNode('thuliumChat', deleteContent(conversation.id), credentials),
-			await runNode('thuliumChat', start(), { thuliumApi: { ...credentials.thuliumApi, password: 'wrong-password-123' } }),
+			await runNode('thuliumChat', start(), { thuliumApi: { ...credentials.thuliumApi, password: MISTYPED } }),
 			await runNode('thuliumChat', deleteContent('missing'), credentials, { onError: 'continueRegularOutput' }),
 		];
 		const basic = Buffer.from(`${fake.username}:${fake.password}`).toString('base64');
 		for (const { serialized } of runs) {
 			expect(serialized).not.toContain(fake.password);
-			expect(serialized).not.toContain('wrong-password-123');
+			expect(serialized).not.toContain(MISTYPED);
 			expect(serialized).not.toContain(basic);
 		}
 	});

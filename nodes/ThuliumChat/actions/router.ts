@@ -1,12 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as chat from './chat';
 import * as conversation from './conversation';
+import * as queue from './queue';
+import * as report from './report';
 
 type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
 const resources: Record<string, Record<string, Operation>> = {
-	conversation: { start: conversation.start, deleteContent: conversation.deleteContent },
+	conversation: {
+		start: conversation.start,
+		sendMessage: conversation.sendMessage,
+		stop: conversation.stop,
+		deleteContent: conversation.deleteContent,
+		delete: conversation.deleteConversation,
+	},
+	chat: { getMany: chat.getMany },
+	queue: { getMany: queue.getMany },
+	report: { getSummary: report.getSummary },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

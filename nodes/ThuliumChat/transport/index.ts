@@ -45,6 +45,11 @@ export interface ThuliumRequest {
 	idempotent: boolean;
 	/** What a 404 means for this call, e.g. 'Conversation "…" was not found'. */
 	notFound?: string;
+	/**
+	 * For deletes: a 404 on a repeated attempt means an earlier attempt whose answer was lost
+	 * already did the work, so it counts as success.
+	 */
+	notFoundOnRetryIsDone?: boolean;
 }
 
 interface ThuliumErrorBody {
@@ -83,7 +88,9 @@ export async function thuliumRequest(
 ): Promise<unknown> {
 	const node = ctx.getNode();
 	const { itemIndex } = session;
+	let attempts = 0;
 	return await session.call(async () => {
+		attempts++;
 		let response;
 		try {
 			response = await sendWithCredential(ctx, THULIUM_CREDENTIAL, {
@@ -113,6 +120,7 @@ export async function thuliumRequest(
 
 		const { statusCode, headers } = response;
 		if (statusCode >= 200 && statusCode < 300) return response.body;
+		if (statusCode === 404 && attempts > 1 && request.notFoundOnRetryIsDone) return undefined;
 
 		const body = bodyAsObject(response.body) as ThuliumErrorBody & IDataObject;
 		const messages = (Array.isArray(body.errors) ? body.errors : [])

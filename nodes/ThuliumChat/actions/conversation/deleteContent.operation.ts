@@ -55,6 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					path: path`/chat_conversations/content/${conversationId}/${participant}`,
 					idempotent: true,
 					notFound: `Conversation "${conversationId}" was not found`,
+					notFoundOnRetryIsDone: true,
 				});
 				return { deleted: true, conversationId, participant };
 			},

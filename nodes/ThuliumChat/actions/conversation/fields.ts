@@ -12,3 +12,15 @@ export function conversationIdField(description: string): INodeProperties {
 		description: `${description}. It is returned by Start and appears in Thulium's webhooks.`,
 	};
 }
+
+/** The optional external chatbot ID of message and stop. */
+export function externalChatbotIdField(description: string): INodeProperties {
+	return {
+		displayName: 'External Chatbot ID',
+		name: 'externalChatbotId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 0b8f6c1e-6a43-4b8e-9c3b-2f1d8e0a7c55',
+		description: `${description}, as configured in Thulium`,
+	};
+}

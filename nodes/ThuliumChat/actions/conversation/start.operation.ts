@@ -6,31 +6,10 @@ import { toInteger, toText } from '../../../shared/parameters';
 import { parameterError } from '../../../shared/errors';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { chatQueueLocator } from '../fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Chat Queue',
-		name: 'chatQueueId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The chat queue the conversation starts in',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchChatQueues', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A chat queue ID is a whole number, e.g. 3' } }],
-			},
-		],
-	},
+	chatQueueLocator('chatQueueId', 'The chat queue the conversation starts in', true),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

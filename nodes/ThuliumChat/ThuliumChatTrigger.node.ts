@@ -1,0 +1,140 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { basicAuthMatches } from './trigger/basicAuth';
+import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
+
+export class ThuliumChatTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Thulium Chat Trigger',
+		name: 'thuliumChatTrigger',
+		icon: { light: 'file:../../icons/thulium.svg', dark: 'file:../../icons/thulium.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") || "All events" }}',
+		description: 'Starts the workflow when Thulium sends a chat event to its webhook',
+		defaults: { name: 'Thulium Chat Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Paste this node\'s webhook URL into Thulium: Administration → Advanced → Webhooks, pick the events and, if you like, a user and password for HTTP Basic auth (enter the same ones below). Use the Production URL once the workflow is active. The node does not register the webhook itself: Thulium\'s API can create a webhook but cannot delete one, so a registration would keep firing after the workflow is deactivated.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				default: [],
+				description: 'Which events start the workflow. Leave empty for every event Thulium sends to this URL.',
+				options: THULIUM_EVENTS,
+			},
+			{
+				displayName: 'Other Events',
+				name: 'otherEvents',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CALL_STARTED, TICKET_CLOSED',
+				description: 'More event names from your Thulium system\'s event list, separated by commas',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				default: 'none',
+				options: [
+					{ name: 'Basic Auth', value: 'basicAuth', description: 'Thulium sends the user and password set on the webhook' },
+					{ name: 'None', value: 'none' },
+				],
+			},
+			{
+				displayName: 'User',
+				name: 'user',
+				type: 'string',
+				default: '',
+				required: true,
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+				description: 'The HTTP auth user entered on the webhook in Thulium',
+			},
+			{
+				displayName: 'Password',
+				name: 'password',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+				description: 'The HTTP auth password entered on the webhook in Thulium',
+			},
+		],
+	};
+
+	// The URL is pasted into Thulium by hand (see the notice), so there is nothing to register.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const answer = (status: number, body: IDataObject, headers: Record<string, string> = {}): IWebhookResponseData => {
+			response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+			response.end(JSON.stringify(body));
+			return { noWebhookResponse: true };
+		};
+
+		if (this.getNodeParameter('authentication', 'none') === 'basicAuth') {
+			const user = String(this.getNodeParameter('user', ''));
+			const password = String(this.getNodeParameter('password', ''));
+			if (!basicAuthMatches(this.getHeaderData().authorization, user, password)) {
+				return answer(401, { message: 'Authorization is required' }, { 'WWW-Authenticate': 'Basic realm="Thulium webhook"' });
+			}
+		}
+
+		let body: IDataObject | undefined = this.getBodyData();
+		const rawBody = (request as { rawBody?: unknown }).rawBody;
+		if ((!body || Object.keys(body).length === 0) && rawBody !== undefined) {
+			body = parseRawBody(Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : String(rawBody));
+		} else if (typeof body === 'string') {
+			body = parseRawBody(body);
+		}
+		if (!body || typeof body !== 'object' || Array.isArray(body)) {
+			return answer(400, { message: 'Expected a JSON or form-encoded object' });
+		}
+
+		const event = normalizeEvent(body);
+		const wanted = [
+			...(this.getNodeParameter('events', []) as string[]),
+			...String(this.getNodeParameter('otherEvents', ''))
+				.split(',')
+				.map((name) => name.trim().toUpperCase())
+				.filter(Boolean),
+		];
+		if (wanted.length > 0 && !wanted.includes(String(event.action ?? ''))) {
+			// Acknowledge, so Thulium does not treat the event as failed, but start nothing.
+			return { webhookResponse: { received: true, ignored: true } };
+		}
+		return { workflowData: [this.helpers.returnJsonArray([event])] };
+	}
+}

@@ -1,0 +1,59 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toInteger } from '../../shared/parameters';
+
+/** A chat queue picker: from the list of queues (GET chats/queues) or by ID. */
+export function chatQueueLocator(name: string, description: string, required: boolean): INodeProperties {
+	return {
+		displayName: 'Chat Queue',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchChatQueues', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A chat queue ID is a whole number, e.g. 3' } }],
+			},
+		],
+	};
+}
+
+/** Reads a chat queue locator value (or a plain number from an expression) as a queue ID. */
+export function readChatQueueId(value: unknown, ctx: IExecuteFunctions, itemIndex: number, required: boolean): number | undefined {
+	const raw = value && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
+	return toInteger(ctx.getNode(), itemIndex, raw, 'Chat Queue', { required, min: 1 });
+}
+
+/** Return All + Limit, as every n8n Get Many operation offers them. */
+export function returnAllAndLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { paceOptionFields } from '../../../shared/paceOptions';
+import { toBoolean, toInteger } from '../../../shared/parameters';
+import { runOverItems } from '../../../shared/runItems';
+import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { normalizeQueues } from '../../transport/queues';
+import { returnAllAndLimit } from '../fields';
+
+const show = { resource: ['queue'], operation: ['getMany'] };
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: paceOptionFields(THULIUM_PACE),
+	},
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const account = await thuliumAccount(this);
+	const node = this.getNode();
+	return await runOverItems<{ max?: number }>(
+		this,
+		{
+			prepare: (i) => {
+				const returnAll = toBoolean(node, i, this.getNodeParameter('returnAll', i, false), 'Return All');
+				return { max: returnAll ? undefined : toInteger(node, i, this.getNodeParameter('limit', i, 50), 'Limit', { required: true, min: 1 }) };
+			},
+			run: async (session, { max }) => {
+				// The endpoint is not paged: the limit is applied here.
+				const body = await thuliumRequest(this, account, session, { method: 'GET', path: '/chats/queues', idempotent: true });
+				const queues: IDataObject[] = normalizeQueues(body).map((queue) => queue.raw);
+				return max === undefined ? queues : queues.slice(0, max);
+			},
+		},
+		account.pace,
+	);
+}
