@@ -1,13 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { constantTimeEqual, pastedWebhookMethods, respondJson } from '../shared/webhook';
 
 /**
  * Easemob retries a failed delivery once, at once. Repeats are remembered longer than the default
@@ -33,9 +34,8 @@ function isRepeat(key: string, now: number): boolean {
 function hasValidSignature(body: IDataObject, secret: string): boolean {
 	const { callId, timestamp, security } = body;
 	if (typeof callId !== 'string' || (typeof timestamp !== 'number' && typeof timestamp !== 'string') || typeof security !== 'string') return false;
-	const expected = Buffer.from(createHash('md5').update(`${callId}${secret}${String(timestamp)}`).digest('hex'), 'utf8');
-	const given = Buffer.from(security.trim().toLowerCase(), 'utf8');
-	return given.length === expected.length && timingSafeEqual(given, expected);
+	const expected = createHash('md5').update(`${callId}${secret}${String(timestamp)}`).digest('hex');
+	return constantTimeEqual(security.trim().toLowerCase(), expected);
 }
 
 export class EasemobImTrigger implements INodeType {
@@ -114,27 +114,11 @@ export class EasemobImTrigger implements INodeType {
 	};
 
 	// Callback rules are set up in the Easemob console; there is no API to register them.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			// Easemob counts any 200 as delivered and bans rules whose answers are long: keep it short.
-			res.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
+		// Easemob counts any 200 as delivered and bans rules whose answers are long: keep them short.
+		const answer = (status: number, body: IDataObject): IWebhookResponseData => respondJson(this, status, body);
 		const raw = this.getBodyData() as unknown;
 		if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return answer(400, { error: 'expected a JSON object' });
 		const body = raw as IDataObject;
@@ -163,7 +147,6 @@ export class EasemobImTrigger implements INodeType {
 		const item: IDataObject = { ...body };
 		delete item.security;
 		delete item.securityVersion;
-		res.status(200).json({ received: true });
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+		return { ...respondJson(this, 200, { received: true }), workflowData: [this.helpers.returnJsonArray(item)] };
 	}
 }

@@ -1,7 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { constantTimeEqual, pastedWebhookMethods, respondJson } from '../shared/webhook';
 
 /** Callback commands Tencent Cloud Chat documents (third-party callbacks). */
 export const CALLBACK_COMMANDS = [
@@ -47,12 +49,6 @@ export function callbackSign(token: string, requestTime: string): string {
 	return createHash('sha256')
 		.update(token + requestTime)
 		.digest('hex');
-}
-
-function sameText(a: string, b: string): boolean {
-	const left = Buffer.from(a);
-	const right = Buffer.from(b);
-	return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function single(value: unknown): string {
@@ -130,29 +126,10 @@ export class TencentCloudChatTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			// The callback URL is entered in the Chat console by hand: Tencent has no API for it.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
-		const answer = (status: number, body: IDataObject) => {
-			res.writeHead(status, {
-				'Content-Type': 'application/json; charset=utf-8',
-			});
-			res.end(JSON.stringify(body));
-		};
+		const answer = (status: number, body: IDataObject) => respondJson(this, status, body);
 		const refuse = (status: number, info: string): IWebhookResponseData => {
 			answer(status, { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: info });
 			return { noWebhookResponse: true };
@@ -167,7 +144,7 @@ export class TencentCloudChatTrigger implements INodeType {
 			if (Math.abs(Math.floor(Date.now() / 1000) - Number(requestTime)) > MAX_CLOCK_DIFFERENCE_SECONDS) {
 				return refuse(401, 'RequestTime is too far from now');
 			}
-			if (!sameText(sign, callbackSign(token, requestTime))) return refuse(401, 'Invalid Sign');
+			if (!constantTimeEqual(sign, callbackSign(token, requestTime))) return refuse(401, 'Invalid Sign');
 		}
 		const expectedApp = String(this.getNodeParameter('sdkAppId', '') ?? '').trim();
 		if (expectedApp !== '' && single(query.SdkAppid).trim() !== expectedApp) return refuse(403, 'Unexpected SdkAppid');

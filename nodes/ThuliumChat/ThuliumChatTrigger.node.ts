@@ -1,12 +1,13 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pastedWebhookMethods, respondJson } from '../shared/webhook';
 
 import { basicAuthMatches } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
@@ -81,28 +82,12 @@ export class ThuliumChatTrigger implements INodeType {
 	};
 
 	// The URL is pasted into Thulium by hand (see the notice), so there is nothing to register.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const answer = (status: number, body: IDataObject, headers: Record<string, string> = {}): IWebhookResponseData => {
-			response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-			response.end(JSON.stringify(body));
-			return { noWebhookResponse: true };
-		};
+		const answer = (status: number, body: IDataObject, headers: Record<string, string> = {}): IWebhookResponseData =>
+			respondJson(this, status, body, headers);
 
 		if (this.getNodeParameter('authentication', 'none') === 'basicAuth') {
 			const user = String(this.getNodeParameter('user', ''));

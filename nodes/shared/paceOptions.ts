@@ -35,6 +35,21 @@ export function paceOptionFields(defaults: PaceDefaults): INodeProperties[] {
 	];
 }
 
+/**
+ * The Options collection of an operation: the pace settings every operation has, after the
+ * operation's own options (if any).
+ */
+export function optionsCollection(defaults: PaceDefaults, own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...own, ...paceOptionFields(defaults)],
+	};
+}
+
 function numberOption(options: IDataObject, name: string, fallback: number, min: number, max: number): number {
 	const value = Number(options[name]);
 	if (!Number.isFinite(value) || value <= 0) return fallback;

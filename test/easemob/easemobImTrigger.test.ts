@@ -25,22 +25,11 @@ let deliveries: Delivery[] = [];
 let trigger: INodeType;
 
 function webhookContext(req: http.IncomingMessage, res: http.ServerResponse, body: unknown, nodeId: string): IWebhookFunctions {
-	const response = {
-		status(code: number) {
-			res.statusCode = code;
-			return response;
-		},
-		json(data: unknown) {
-			res.setHeader('Content-Type', 'application/json');
-			res.end(JSON.stringify(data));
-			return response;
-		},
-	};
 	return {
 		getBodyData: () => body as IDataObject,
 		getHeaderData: () => req.headers as IDataObject,
 		getRequestObject: () => req,
-		getResponseObject: () => response,
+		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getNode: () => ({ id: nodeId, name: 'Easemob IM Trigger', type: 'n8n-nodes-chat-conversations.easemobImTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 		getWorkflow: () => ({ id: 'wf-trigger', active: true }),

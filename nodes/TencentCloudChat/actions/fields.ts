@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../shared/paceOptions';
+import { optionsCollection } from '../../shared/paceOptions';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { toInteger, toText } from '../../shared/parameters';
 import { TENCENT_PACE } from '../transport';
@@ -22,14 +22,7 @@ export function userIdField(name: string, displayName: string, description: stri
 }
 
 export function optionsField(defaults: PaceDefaults = TENCENT_PACE): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(defaults),
-	};
+	return optionsCollection(defaults);
 }
 
 export function returnAllFields(): INodeProperties[] {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toBoolean, toChoice } from '../../../shared/parameters';
 import { sharedKeyedLimiter } from '../../../shared/rateLimiter';
 import { runOverItems } from '../../../shared/runItems';
@@ -56,14 +56,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: "Whether to also delete this user's messages of the conversation stored on the server",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(EASEMOB_PACE),
-	},
+	optionsCollection(EASEMOB_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);

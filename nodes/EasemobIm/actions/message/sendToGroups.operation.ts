@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { EASEMOB_PACE } from '../../transport';
 import { messageContentFields, sendAdditionalFields } from './fields';
 import { sendMessages } from './send';
@@ -31,14 +31,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: sendAdditionalFields(false),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(GROUP_PACE),
-	},
+	optionsCollection(GROUP_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToGroups'] } }, properties);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { EASEMOB_PACE, easemobAccount, easemobRequest } from '../../transport';
@@ -70,14 +70,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(EASEMOB_PACE),
-	},
+	optionsCollection(EASEMOB_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { path } from '../../../shared/url';
@@ -17,14 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. user1',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(EASEMOB_PACE),
-	},
+	optionsCollection(EASEMOB_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, properties);

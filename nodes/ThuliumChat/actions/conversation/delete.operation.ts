@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { path } from '../../../shared/url';
@@ -10,14 +10,7 @@ import { conversationIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	conversationIdField('The conversation to delete, with its messages'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toChoice } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { path } from '../../../shared/url';
@@ -24,14 +24,7 @@ const properties: INodeProperties[] = [
 			{ name: 'User', value: 'user', description: "The agent's messages" },
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { toInteger, toText } from '../../../shared/parameters';
 import { parameterError } from '../../../shared/errors';
 import { runOverItems } from '../../../shared/runItems';
@@ -59,14 +59,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['start'] } }, properties);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { path } from '../../../shared/url';
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [externalChatbotIdField('The external chatbot that ends the conversation')],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['stop'] } }, properties);

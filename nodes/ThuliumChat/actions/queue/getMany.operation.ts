@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
@@ -12,14 +12,7 @@ const show = { resource: ['queue'], operation: ['getMany'] };
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions({ show }, properties);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { paceOptionFields } from '../../../shared/paceOptions';
+import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean, toChoice, toIdList, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
@@ -88,14 +88,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paceOptionFields(THULIUM_PACE),
-	},
+	optionsCollection(THULIUM_PACE),
 ];
 
 export const description = updateDisplayOptions({ show }, properties);
