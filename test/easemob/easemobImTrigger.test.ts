@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The trigger's webhook() answers a real HTTP request: Easemob's callback is posted by the fake over
 // node:http, and the node answers through a response object backed by that request's response.
 import http from 'node:http';

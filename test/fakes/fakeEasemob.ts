@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // A fake Easemob IM REST server behaving as doc.easemob.com documents it: app tokens from
 // POST /{org}/{app}/token with expires_in, Bearer checks with the documented 401 bodies, the error
 // envelope {error, exception, timestamp, duration, error_description}, the per-endpoint

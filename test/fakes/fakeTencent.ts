@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // A fake Tencent Cloud Chat REST API behaving as the Chat server API documents it: every request is
 // signed with a UserSig that is verified the way Tencent's verifiers do (decode, inflate, check
 // identifier, SDKAppID, expiry, HMAC); errors come as HTTP 200 with ActionStatus FAIL; sends are

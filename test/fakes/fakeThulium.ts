@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // A fake Thulium system behaving as https://api.thulium.com/docs/api documents it: HTTP Basic auth
 // for an API user, per-method permissions (403), the error envelope
 // {"request_id", "errors": [{"message", "code"}]}, parameters in the query string for start.

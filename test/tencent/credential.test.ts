@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 import type { ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { FakeTencent } from '../fakes/fakeTencent';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Drives the trigger's webhook() over real HTTP: a node:http server hands each request to the node
 // with the parts of IWebhookFunctions it uses, as n8n's webhook server does.
 import { createHash } from 'node:crypto';

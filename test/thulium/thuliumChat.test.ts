@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 import type { INodeParameters } from 'n8n-workflow';
 
 import { FakeThulium } from '../fakes/fakeThulium';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The trigger over real HTTP: a node:http server hands each request to the node's webhook() the
 // way n8n's webhook server does (JSON and form bodies parsed, rawBody kept, the node may answer
 // itself), and the fake Thulium delivers events to that URL.
