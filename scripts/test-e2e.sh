@@ -9,12 +9,25 @@ cd "$NCC_REPO_ROOT"
 started=$SECONDS
 ncc_n8n_app
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-e2e-pack.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-e2e.XXXXXX")"
+pids="$work/pids"
+: >"$pids"
+# Whatever happens to jest (failure, Ctrl-C, crash): end the process groups it started, then remove
+# every temp folder (the suite keeps its own under $work through NCC_E2E_TMP).
+cleanup() {
+	local pid
+	while read -r pid; do
+		[ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
+	done <"$pids"
+	rm -rf "$work"
+}
+trap cleanup EXIT
 ncc_step "Building and packing the package"
 tgz="$(ncc_build_and_pack "$work")"
 echo "    $tgz"
 
 ncc_step "Running the end-to-end suite against n8n $N8N_APP_VERSION"
-NCC_N8N_BIN="$N8N_BIN" NCC_PACKAGE_TGZ="$tgz" npx jest -c test/e2e/jest.config.js "$@"
+mkdir -p "$work/tmp"
+NCC_E2E_TMP="$work/tmp" NCC_E2E_PIDS="$pids" NCC_N8N_BIN="$N8N_BIN" NCC_PACKAGE_TGZ="$tgz" \
+	node node_modules/jest/bin/jest.js -c test/e2e/jest.config.js "$@"
 ncc_step "End-to-end suite passed in $((SECONDS - started))s"

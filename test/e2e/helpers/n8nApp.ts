@@ -4,7 +4,7 @@
 // stop(), also when a test fails.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +40,7 @@ export interface CliResult {
 }
 
 export class N8nApp {
-	readonly root = mkdtempSync(path.join(os.tmpdir(), 'ncc-e2e-'));
+	readonly root = mkdtempSync(path.join(process.env.NCC_E2E_TMP ?? os.tmpdir(), 'ncc-e2e-'));
 	readonly userFolder = path.join(this.root, 'user');
 	readonly bin = required('NCC_N8N_BIN');
 	port = 0;
@@ -97,7 +97,7 @@ export class N8nApp {
 	/** Runs a command to its end, in its own process group. */
 	async run(command: string, args: string[], env: NodeJS.ProcessEnv = this.env(), timeoutMs = 120_000): Promise<CliResult> {
 		const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		this.children.add(child);
+		this.track(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -158,7 +158,7 @@ export class N8nApp {
 		const out = createWriteStream(log);
 		const child = spawn(this.bin, ['start'], { env: this.env({ N8N_LOG_LEVEL: 'info' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server = child;
-		this.children.add(child);
+		this.track(child);
 		this.serverExit = new Promise((resolve) => child.once('close', () => resolve()));
 		child.stdout!.pipe(out);
 		child.stderr!.pipe(out);
@@ -247,6 +247,13 @@ export class N8nApp {
 		await this.agent.close();
 		process.removeListener('exit', this.killOnExit);
 		rmSync(this.root, { recursive: true, force: true });
+	}
+
+	/** Remembers a process group; scripts/test-e2e.sh also ends the groups listed in NCC_E2E_PIDS. */
+	private track(child: ChildProcess): void {
+		this.children.add(child);
+		const list = process.env.NCC_E2E_PIDS;
+		if (list && child.pid !== undefined) appendFileSync(list, `${child.pid}\n`);
 	}
 
 	private kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
