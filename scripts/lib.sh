@@ -17,7 +17,7 @@ ncc_fail() {
 
 # Fails with a clear message when something already listens on 127.0.0.1:<port>.
 ncc_require_free_port() {
-	local port="$1" what="$2"
+	local port="$1" what="$2" hint="${3:-}"
 	if node -e '
 		const s = require("net").createServer();
 		s.once("error", () => process.exit(1));
@@ -25,7 +25,7 @@ ncc_require_free_port() {
 	' "$port"; then
 		return 0
 	fi
-	ncc_fail "port $port on 127.0.0.1 is already in use; $what needs it. Stop whatever listens there (e.g. 'ss -ltnp | grep :$port') and try again."
+	ncc_fail "port $port on 127.0.0.1 is already in use (needed by $what). Stop whatever listens there (see 'ss -ltnp | grep :$port')${hint:+, or $hint}, and try again."
 }
 
 # Builds the package and packs it into the given folder; prints the path of the .tgz.

@@ -48,8 +48,8 @@ trap 'exit 143' TERM
 trap 'exit 129' HUP
 
 ncc_step "Starting the sandbox (n8n on 127.0.0.1:$PORT)"
-ncc_require_free_port "$PORT" "the n8n editor (set N8N_PORT to use another port)"
-ncc_require_free_port "$BROKER_PORT" "n8n's task broker (set N8N_RUNNERS_BROKER_PORT to use another port)"
+ncc_require_free_port "$PORT" "the n8n editor" "set N8N_PORT to another port"
+ncc_require_free_port "$BROKER_PORT" "n8n's task broker" "set N8N_RUNNERS_BROKER_PORT to another port"
 ncc_n8n_app
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-sandbox.XXXXXX")"

@@ -1,35 +1,30 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
-// The package inside the real n8n app: every example workflow runs against the sandbox's fake
-// platforms (manual ones with `n8n execute`, webhook ones through a published workflow and a real
-// HTTP request to `n8n start`), and n8n's own credential tester checks every sandbox credential.
-import { readdirSync, readFileSync } from 'node:fs';
+// The package inside the real n8n app. Every example workflow runs against the sandbox's fake
+// platforms: manual ones with `n8n execute`, webhook ones through a published workflow and real HTTP
+// requests to `n8n start`, scheduled ones by publishing them with a short interval. n8n's own
+// credential tester checks every sandbox credential. What each example must do is in ./examples.ts.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { ManualExample, WebhookExample } from './examples';
+import type { ManualExample, ScheduledExample, WebhookExample, WorkflowJson } from './examples';
 import { EXAMPLES } from './examples';
 import { N8nApp, PACKAGE_NAME } from './helpers/n8nApp';
 import type { RunningSandbox } from './sandbox/platforms';
 import { SANDBOX_CREDENTIAL_IDS, startSandbox } from './sandbox/platforms';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
-// A throw-away login for the owner account of the test's own n8n instance.
+// A throw-away login for the owner account of the suite's own n8n instance.
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets
 const OWNER = { email: 'e2e-owner@example.org', password: 'E2e-owner-passw0rd' };
-
-interface WorkflowFile {
-	id: string;
-	name: string;
-	nodes: Array<{ type: string; name: string }>;
-}
 
 const files = readdirSync(EXAMPLES_DIR)
 	.filter((f) => f.endsWith('.json'))
 	.sort();
-const workflows = new Map(files.map((f) => [f, JSON.parse(readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as WorkflowFile]));
-const byKind = <K extends string>(kind: K) =>
-	files.filter((f) => EXAMPLES[f]?.kind === kind).map((f) => [f, workflows.get(f)!.id] as const);
+const workflows = new Map(files.map((f) => [f, JSON.parse(readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as WorkflowJson]));
+const byKind = (kind: string) => files.filter((f) => EXAMPLES[f]?.kind === kind).map((f) => [f, workflows.get(f)!.id] as const);
 const manual = byKind('manual');
 const webhook = byKind('webhook');
+const scheduled = byKind('scheduled');
 
 let app: N8nApp;
 let sandbox: RunningSandbox;
@@ -39,7 +34,13 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ fixedPorts: false });
 	await app.installPackage();
 	await app.importCredentials(sandbox.credentials);
-	for (const file of files) await app.importWorkflow(path.join(EXAMPLES_DIR, file));
+	for (const file of files) {
+		const prepare = EXAMPLES[file]?.prepare;
+		const workflow = prepare ? prepare(structuredClone(workflows.get(file)!), sandbox) : workflows.get(file)!;
+		const copy = path.join(app.root, file);
+		writeFileSync(copy, JSON.stringify(workflow));
+		await app.importWorkflow(copy);
+	}
 });
 
 afterAll(async () => {
@@ -50,17 +51,18 @@ afterAll(async () => {
 beforeEach(() => sandbox.reset());
 
 describe('examples/', () => {
-	it.each(files)('%s has expectations and uses the package by its real type names', (file) => {
+	it.each(files)('%s has expectations, a sticky note and the package by its real type names', (file) => {
 		expect(EXAMPLES[file]).toBeDefined();
 		const workflow = workflows.get(file)!;
 		expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
 		expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote')).toBe(true);
-		const ours = workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`));
-		expect(ours.length).toBeGreaterThan(0);
+		expect(workflow.nodes.some((n) => n.type.startsWith(`${PACKAGE_NAME}.`))).toBe(true);
 	});
 
-	it('every expectation belongs to an example file', () => {
+	it('every expectation belongs to an example file, and workflow IDs are unique', () => {
 		expect(Object.keys(EXAMPLES).filter((f) => !files.includes(f))).toEqual([]);
+		const ids = [...workflows.values()].map((w) => w.id);
+		expect(new Set(ids).size).toBe(ids.length);
 	});
 });
 
@@ -89,11 +91,10 @@ describe('`n8n start` with the published webhook examples', () => {
 	describe("n8n's credential tester", () => {
 		it.each(SANDBOX_CREDENTIAL_IDS)('accepts the stored sandbox credential %s', async (id) => {
 			const platform = sandbox.platforms.find((p) => p.credential.id === id)!;
-			// What the editor sends when "Retry" is clicked on a saved credential: its data with secrets redacted.
+			// What the editor sends on "Retry" for a saved credential: its data with the secrets redacted.
 			const stored = await app.rest('GET', `/rest/credentials/${id}?includeData=true`);
 			expect(stored.status).toBe(200);
 			const credential = (stored.body as { data: { id: string; name: string; type: string; data: Record<string, unknown> } }).data;
-			expect(JSON.stringify(credential.data)).not.toContain(String(platform.credential.data.password ?? '\u0000'));
 			const result = await app.rest('POST', '/rest/credentials/test', {
 				credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data },
 			});
@@ -111,31 +112,47 @@ describe('`n8n start` with the published webhook examples', () => {
 			const data = (result.body as { data: { status: string; message: string } }).data;
 			expect(data.status).toBe('Error');
 			expect(data.message).toMatch(platform.wrongSecret.message);
+			expect(platform.server.requests.length).toBeGreaterThan(0);
 		});
 	});
 
 	describe('webhook examples, called over HTTP', () => {
 		if (webhook.length === 0) it.todo('no webhook example yet');
 		it.each(webhook)('%s', async (file, id) => {
-			const expectation = EXAMPLES[file] as WebhookExample;
-			const response = await app.http(`/webhook/${expectation.request.path}`, {
-				method: expectation.request.method,
-				headers: { 'content-type': 'application/json' },
-				body: expectation.request.body === undefined ? undefined : JSON.stringify(expectation.request.body),
-			});
-			expectation.check({ status: response.status, body: response.body }, sandbox);
-
-			// n8n saved the production execution as a success.
-			const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
-			let executions: Array<{ status: string; mode: string }> = [];
-			for (let attempt = 0; attempt < 20; attempt++) {
-				const list = await app.rest('GET', `/rest/executions?filter=${filter}`);
-				executions = (list.body as { data: { results: Array<{ status: string; mode: string }> } }).data.results;
-				if (executions.length > 0 && executions[0].status !== 'running' && executions[0].status !== 'new') break;
-				await new Promise((r) => setTimeout(r, 250));
+			const calls = (EXAMPLES[file] as WebhookExample).calls(sandbox);
+			expect(calls.length).toBeGreaterThan(0);
+			for (const call of calls) {
+				const { method, path: urlPath, headers = {}, body } = call.request;
+				const response = await app.http(`/webhook/${urlPath}`, {
+					method,
+					headers: { 'content-type': 'application/json', ...headers },
+					body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+				});
+				call.check({ status: response.status, headers: response.headers, body: response.body }, sandbox);
 			}
-			expect(executions).toHaveLength(1);
-			expect(executions[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+			// n8n saved one successful production execution per call that starts one, and no other.
+			const expected = calls.filter((c) => c.startsExecution).length;
+			const executions = await app.waitForExecutions(id, (e) => e.length >= expected);
+			expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
+				Array.from({ length: expected }, () => ({ status: 'success', mode: 'webhook' })),
+			);
+		});
+	});
+
+	describe('scheduled examples, published with a short interval', () => {
+		if (scheduled.length === 0) it.todo('no scheduled example yet');
+		it.each(scheduled)('%s', async (file, id) => {
+			await app.publish(id);
+			try {
+				await app.waitForExecutions(id, (e) => e.length >= 1, 60_000);
+			} finally {
+				await app.unpublish(id);
+			}
+			// At least one run, maybe two (the interval is short); all finished and successful.
+			const executions = await app.waitForExecutions(id, () => true);
+			expect(executions.length).toBeGreaterThan(0);
+			for (const execution of executions) expect(execution).toMatchObject({ status: 'success', mode: 'trigger' });
+			(EXAMPLES[file] as ScheduledExample).check(sandbox);
 		});
 	});
 });

@@ -230,6 +230,45 @@ export class N8nApp {
 		return { status: response.status, body: response.body };
 	}
 
+	/** Publishes (activates) a workflow in the running app, as the editor's Publish button does. */
+	async publish(workflowId: string): Promise<void> {
+		const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
+		const versionId = (workflow.body as { data?: { versionId?: string } }).data?.versionId;
+		if (workflow.status !== 200 || !versionId) throw new Error(`workflow ${workflowId} not found: ${workflow.status}`);
+		const result = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+	}
+
+	async unpublish(workflowId: string): Promise<void> {
+		const result = await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
+	}
+
+	/** The workflow's saved executions, newest first. */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.rest('GET', `/rest/executions?filter=${filter}&limit=100`);
+		if (list.status !== 200) throw new Error(`listing executions failed: ${list.status} ${JSON.stringify(list.body)}`);
+		return (list.body as { data: { results: Array<{ id: string; status: string; mode: string }> } }).data.results;
+	}
+
+	/** Waits until `done` holds for the workflow's executions and none is still running. */
+	async waitForExecutions(
+		workflowId: string,
+		done: (executions: Array<{ id: string; status: string; mode: string }>) => boolean,
+		timeoutMs = 30_000,
+	): Promise<Array<{ id: string; status: string; mode: string }>> {
+		const end = Date.now() + timeoutMs;
+		let executions = await this.executions(workflowId);
+		while (Date.now() < end) {
+			const settled = executions.every((e) => !['new', 'running', 'waiting'].includes(e.status));
+			if (settled && done(executions)) return executions;
+			await new Promise((r) => setTimeout(r, 250));
+			executions = await this.executions(workflowId);
+		}
+		return executions;
+	}
+
 	/** Stops every process this app started and removes its folder. */
 	async stop(): Promise<void> {
 		if (this.server) {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
 // The sandbox backend: the fake chat platforms with demo data, and the n8n credentials that point at
 // them. `npm start` runs it on fixed loopback ports; the end-to-end tests run it on free ports.
 // Adding a platform means adding one entry to PLATFORMS.
@@ -95,7 +95,7 @@ export interface RunningSandbox {
  * Serves a fake on a chosen port (0 = any free port) on 127.0.0.1. The fakes' own start() always
  * takes a free port; this keeps their request handling and recording as they are.
  */
-async function listen(fake: FakeServer, port: number): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+async function listen(fake: FakeServer, port: number, label: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
 	const serve = (fake['serve'] as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>).bind(fake);
 	const sockets = new Set<Socket>();
 	const server = http.createServer((req, res) => void serve(req, res));
@@ -105,7 +105,11 @@ async function listen(fake: FakeServer, port: number): Promise<{ baseUrl: string
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', (error: NodeJS.ErrnoException) =>
-			reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use`) : error),
+			reject(
+				error.code === 'EADDRINUSE'
+					? new Error(`port ${port} on 127.0.0.1 is already in use (needed by the fake ${label}). Stop whatever listens there (see 'ss -ltnp | grep :${port}'), and try again.`)
+					: error,
+			),
 		);
 		server.listen(port, '127.0.0.1', resolve);
 	});
@@ -132,7 +136,7 @@ export async function startSandbox(options: { fixedPorts: boolean }): Promise<Ru
 			const fake = definition.create();
 			const server = definition.server(fake);
 			definition.seed(fake);
-			const { baseUrl, close } = await listen(server, options.fixedPorts ? definition.port : 0);
+			const { baseUrl, close } = await listen(server, options.fixedPorts ? definition.port : 0, definition.label);
 			running.push({
 				key: definition.key,
 				label: definition.label,
