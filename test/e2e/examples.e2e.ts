@@ -67,11 +67,14 @@ describe('examples/', () => {
 });
 
 describe('manual examples, run with `n8n execute`', () => {
-	if (manual.length === 0) it.todo('no manual example yet');
-	it.each(manual)('%s', async (file, id) => {
-		const run = await app.execute(id);
-		(EXAMPLES[file] as ManualExample).check(run, sandbox);
-	});
+	if (manual.length === 0) {
+		it.todo('no manual example yet');
+	} else {
+		it.each(manual)('%s', async (file, id) => {
+			const run = await app.execute(id);
+			(EXAMPLES[file] as ManualExample).check(run, sandbox);
+		});
+	}
 });
 
 describe('`n8n start` with the published webhook examples', () => {
@@ -117,42 +120,48 @@ describe('`n8n start` with the published webhook examples', () => {
 	});
 
 	describe('webhook examples, called over HTTP', () => {
-		if (webhook.length === 0) it.todo('no webhook example yet');
-		it.each(webhook)('%s', async (file, id) => {
-			const calls = (EXAMPLES[file] as WebhookExample).calls(sandbox);
-			expect(calls.length).toBeGreaterThan(0);
-			for (const call of calls) {
-				const { method, path: urlPath, headers = {}, body } = call.request;
-				const response = await app.http(`/webhook/${urlPath}`, {
-					method,
-					headers: { 'content-type': 'application/json', ...headers },
-					body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-				});
-				call.check({ status: response.status, headers: response.headers, body: response.body }, sandbox);
-			}
-			// n8n saved one successful production execution per call that starts one, and no other.
-			const expected = calls.filter((c) => c.startsExecution).length;
-			const executions = await app.waitForExecutions(id, (e) => e.length >= expected);
-			expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
-				Array.from({ length: expected }, () => ({ status: 'success', mode: 'webhook' })),
-			);
-		});
+		if (webhook.length === 0) {
+			it.todo('no webhook example yet');
+		} else {
+			it.each(webhook)('%s', async (file, id) => {
+				const calls = (EXAMPLES[file] as WebhookExample).calls(sandbox);
+				expect(calls.length).toBeGreaterThan(0);
+				for (const call of calls) {
+					const { method, path: urlPath, headers = {}, body } = call.request;
+					const response = await app.http(`/webhook/${urlPath}`, {
+						method,
+						headers: { 'content-type': 'application/json', ...headers },
+						body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+					});
+					call.check({ status: response.status, headers: response.headers, body: response.body }, sandbox);
+				}
+				// n8n saved one successful production execution per call that starts one, and no other.
+				const expected = calls.filter((c) => c.startsExecution).length;
+				const executions = await app.waitForExecutions(id, (e) => e.length >= expected);
+				expect(executions.map((e) => ({ status: e.status, mode: e.mode }))).toEqual(
+					Array.from({ length: expected }, () => ({ status: 'success', mode: 'webhook' })),
+				);
+			});
+		}
 	});
 
 	describe('scheduled examples, published with a short interval', () => {
-		if (scheduled.length === 0) it.todo('no scheduled example yet');
-		it.each(scheduled)('%s', async (file, id) => {
-			await app.publish(id);
-			try {
-				await app.waitForExecutions(id, (e) => e.length >= 1, 60_000);
-			} finally {
-				await app.unpublish(id);
-			}
-			// At least one run, maybe two (the interval is short); all finished and successful.
-			const executions = await app.waitForExecutions(id, () => true);
-			expect(executions.length).toBeGreaterThan(0);
-			for (const execution of executions) expect(execution).toMatchObject({ status: 'success', mode: 'trigger' });
-			(EXAMPLES[file] as ScheduledExample).check(sandbox);
-		});
+		if (scheduled.length === 0) {
+			it.todo('no scheduled example yet');
+		} else {
+			it.each(scheduled)('%s', async (file, id) => {
+				await app.publish(id);
+				try {
+					await app.waitForExecutions(id, (e) => e.length >= 1, 60_000);
+				} finally {
+					await app.unpublish(id);
+				}
+				// At least one run, maybe two (the interval is short); all finished and successful.
+				const executions = await app.waitForExecutions(id, () => true);
+				expect(executions.length).toBeGreaterThan(0);
+				for (const execution of executions) expect(execution).toMatchObject({ status: 'success', mode: 'trigger' });
+				(EXAMPLES[file] as ScheduledExample).check(sandbox);
+			});
+		}
 	});
 });
