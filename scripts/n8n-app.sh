@@ -23,6 +23,24 @@ ncc_n8n_app() {
 		return 0
 	fi
 
+	# One provisioning at a time (e.g. npm start and npm run test:e2e started together).
+	mkdir -p "$NCC_CACHE" || return 1
+	(
+		flock -w 3600 9 || {
+			echo "!! another provisioning of n8n $N8N_APP_VERSION holds $NCC_CACHE/n8n-$N8N_APP_VERSION.lock" >&2
+			exit 1
+		}
+		if [ -f "$stamp" ] && [ -x "$N8N_BIN" ]; then
+			echo "==> Reusing the n8n $N8N_APP_VERSION app in $N8N_APP_DIR (provisioned meanwhile)"
+			exit 0
+		fi
+		_ncc_n8n_provision
+	) 9>"$NCC_CACHE/n8n-$N8N_APP_VERSION.lock"
+}
+
+# The install itself (called by ncc_n8n_app, under its lock).
+_ncc_n8n_provision() {
+	local stamp="$N8N_APP_DIR/.provisioned"
 	local start=$SECONDS
 	echo "==> Provisioning the n8n $N8N_APP_VERSION app into $N8N_APP_DIR"
 	echo "    (first time only: takes several minutes and about 3 GB of disk)"
@@ -38,8 +56,10 @@ ncc_n8n_app() {
 				npm install "n8n@$N8N_APP_VERSION" --ignore-scripts --no-audit --no-fund --loglevel=http 2>&1 |
 				awk '
 					/^npm http fetch/ { n++; if (n % 250 == 0) { printf "    ... %d packages fetched\n", n; fflush() } next }
-					/^npm http/ || /Unknown (env|user) config "nodedir"/ { next }
-					{ print "    " $0; fflush() }'
+					/^npm http/ { next }
+					/^npm warn/ { w++; next }
+					{ print "    " $0; fflush() }
+					END { if (w > 0) printf "    (%d lines of npm warnings hidden)\n", w }'
 			exit "${PIPESTATUS[0]}"
 		) || {
 			echo "!! npm install n8n@$N8N_APP_VERSION failed; see the lines above" >&2

@@ -66,7 +66,7 @@ const thulium: PlatformDefinition<FakeThulium> = {
 	},
 };
 
-// One line per platform.
+// One line per platform. Sandbox ports: 5701 Thulium, 5702 Tencent Cloud Chat, 5703 Easemob IM.
 export const PLATFORMS = [thulium] as const;
 
 export const SANDBOX_CREDENTIAL_IDS: string[] = PLATFORMS.map((p) => p.credentialId);
