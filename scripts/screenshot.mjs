@@ -105,17 +105,8 @@ try {
 	await send('Page.navigate', { url: `${base}/workflow/${workflowId}` });
 	await waitFor('document.querySelectorAll(".vue-flow__node").length > 0', 'the workflow canvas');
 	await sleep(3000); // icons, fonts and the fit-to-view animation
-	// Close first-visit popups (e.g. the production checklist) so that the canvas shows in full.
-	await evaluate(`(() => {
-		for (const el of document.querySelectorAll('body *')) {
-			if (el.childElementCount !== 0 || el.textContent.trim() !== 'Production Checklist') continue;
-			let box = el.parentElement;
-			for (let depth = 0; box && depth < 4; depth++, box = box.parentElement) {
-				const close = [...box.querySelectorAll('button, [role="button"]')].find((b) => !b.textContent.trim());
-				if (close) { close.click(); return; }
-			}
-		}
-	})()`);
+	// Close the editor's production checklist popup so that the canvas shows in full.
+	await evaluate(`document.querySelector('[data-test-id="suggested-actions-close"]')?.click()`);
 	await sleep(1500);
 	const { data } = await send('Page.captureScreenshot', { format: 'png' });
 	writeFileSync(output, Buffer.from(data, 'base64'));
