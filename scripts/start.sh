@@ -28,9 +28,10 @@ stop_group() {
 	echo "==> Stopping $name"
 	kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
 	for _ in $(seq 1 50); do
-		kill -0 "$pid" 2>/dev/null || return 0
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.2
 	done
+	# Whatever is left of the group (the leader after 10 s, or a child that outlived it).
 	kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 }
 cleanup() {
