@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# npm run test:e2e: the package inside the real n8n app (provisioned once by scripts/n8n-app.sh).
+# Builds and packs the package, then runs the jest suite in test/e2e. Extra arguments go to jest.
+set -euo pipefail
+# shellcheck source=./lib.sh
+source "$(dirname "$0")/lib.sh"
+cd "$NCC_REPO_ROOT"
+
+started=$SECONDS
+ncc_n8n_app
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-e2e.XXXXXX")"
+pids="$work/pids"
+: >"$pids"
+# Whatever happens to jest (failure, Ctrl-C, crash): end the process groups it started, then remove
+# every temp folder (the suite keeps its own under $work through NCC_E2E_TMP).
+cleanup() {
+	local pid
+	while read -r pid; do
+		[ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
+	done <"$pids"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+ncc_step "Building and packing the package"
+tgz="$(ncc_build_and_pack "$work")"
+echo "    $tgz"
+
+ncc_step "Running the end-to-end suite against n8n $N8N_APP_VERSION"
+mkdir -p "$work/tmp"
+NCC_E2E_TMP="$work/tmp" NCC_E2E_PIDS="$pids" NCC_N8N_BIN="$N8N_BIN" NCC_PACKAGE_TGZ="$tgz" \
+	node node_modules/jest/bin/jest.js -c test/e2e/jest.config.js "$@"
+ncc_step "End-to-end suite passed in $((SECONDS - started))s"

@@ -1,0 +1,173 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+// The sandbox backend: the fake chat platforms with demo data, and the n8n credentials that point at
+// them. `npm start` runs it on fixed loopback ports; the end-to-end tests run it on free ports.
+// Adding a platform means adding one entry to PLATFORMS.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import type { FakeServer } from '../../fakes/fakeServer';
+import { FakeThulium } from '../../fakes/fakeThulium';
+
+/** A credential as `n8n import:credentials` reads it (data is the plain, unencrypted object). */
+export interface SandboxCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, string | number | boolean>;
+}
+
+interface PlatformDefinition<F> {
+	/** Short key, also used in log lines. */
+	key: string;
+	label: string;
+	/** The package's node for this platform (type name without the package prefix). */
+	node: string;
+	/** Loopback port of the sandbox (`npm start`); the tests use free ports instead. */
+	port: number;
+	create: () => F;
+	server: (fake: F) => FakeServer;
+	/** Puts the demo data the example workflows use into a fresh fake. */
+	seed: (fake: F) => void;
+	/** ID of the sandbox credential in n8n (examples reference it). */
+	credentialId: string;
+	credential: (fake: F, baseUrl: string) => SandboxCredential;
+	/** For n8n's credential test: the credential data with a wrong secret, and the message expected. */
+	wrongSecret: { data: (credential: SandboxCredential) => SandboxCredential['data']; message: RegExp };
+}
+
+/** Thulium conversations the examples clean up (fixed IDs so that workflows can name them). */
+export const THULIUM_DEMO_CONVERSATIONS = ['0b7d3f1e-5a21-4c8e-9f00-5a0d1c000001', '0b7d3f1e-5a21-4c8e-9f00-5a0d1c000002'];
+
+const thulium: PlatformDefinition<FakeThulium> = {
+	key: 'thulium',
+	label: 'Thulium',
+	node: 'thuliumChat',
+	port: 5701,
+	create: () => new FakeThulium(),
+	server: (fake) => fake.server,
+	seed: (fake) => {
+		for (const id of THULIUM_DEMO_CONVERSATIONS) {
+			const conversation = fake.addConversation(3);
+			fake.conversations.delete(conversation.id);
+			conversation.id = id;
+			fake.conversations.set(id, conversation);
+		}
+	},
+	credentialId: 'sandboxThuliumApi',
+	credential: (fake, baseUrl) => ({
+		id: 'sandboxThuliumApi',
+		name: 'Thulium (sandbox)',
+		type: 'thuliumApi',
+		data: { baseUrl, username: fake.username, password: fake.password },
+	}),
+	wrongSecret: {
+		data: (credential) => ({ ...credential.data, password: 'not-the-password' }),
+		message: /refused the API user name or password \(401\)/,
+	},
+};
+
+// One line per platform. Sandbox ports: 5701 Thulium, 5702 Tencent Cloud Chat, 5703 Easemob IM.
+export const PLATFORMS = [thulium] as const;
+
+export const SANDBOX_CREDENTIAL_IDS: string[] = PLATFORMS.map((p) => p.credentialId);
+
+export interface RunningPlatform {
+	key: string;
+	label: string;
+	node: string;
+	baseUrl: string;
+	fake: unknown;
+	server: FakeServer;
+	credential: SandboxCredential;
+	wrongSecret: PlatformDefinition<unknown>['wrongSecret'];
+}
+
+export interface RunningSandbox {
+	platforms: RunningPlatform[];
+	credentials: SandboxCredential[];
+	get<F>(key: string): { fake: F; baseUrl: string; server: FakeServer };
+	/** Clears recorded requests and puts the demo data back. */
+	reset(): void;
+	stop(): Promise<void>;
+}
+
+/**
+ * Serves a fake on a chosen port (0 = any free port) on 127.0.0.1. The fakes' own start() always
+ * takes a free port; this keeps their request handling and recording as they are.
+ */
+async function listen(fake: FakeServer, port: number, label: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+	const serve = (fake['serve'] as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>).bind(fake);
+	const sockets = new Set<Socket>();
+	const server = http.createServer((req, res) => void serve(req, res));
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', (error: NodeJS.ErrnoException) =>
+			reject(
+				error.code === 'EADDRINUSE'
+					? new Error(`port ${port} on 127.0.0.1 is already in use (needed by the fake ${label}). Stop whatever listens there (see 'ss -ltnp | grep :${port}'), and try again.`)
+					: error,
+			),
+		);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	const { port: actual } = server.address() as AddressInfo;
+	const baseUrl = `http://127.0.0.1:${actual}`;
+	fake.baseUrl = baseUrl;
+	return {
+		baseUrl,
+		close: async () => {
+			for (const socket of sockets) socket.destroy();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+/** Starts every fake platform with its demo data. fixedPorts: the sandbox's ports, else free ones. */
+export async function startSandbox(options: { fixedPorts: boolean }): Promise<RunningSandbox> {
+	const running: Array<RunningPlatform & { close: () => Promise<void>; reseed: () => void }> = [];
+	const stop = async () => {
+		await Promise.all(running.map(async (p) => await p.close()));
+	};
+	try {
+		for (const definition of PLATFORMS as unknown as ReadonlyArray<PlatformDefinition<unknown>>) {
+			const fake = definition.create();
+			const server = definition.server(fake);
+			definition.seed(fake);
+			const { baseUrl, close } = await listen(server, options.fixedPorts ? definition.port : 0, definition.label);
+			running.push({
+				key: definition.key,
+				label: definition.label,
+				node: definition.node,
+				baseUrl,
+				fake,
+				server,
+				credential: definition.credential(fake, baseUrl),
+				wrongSecret: definition.wrongSecret,
+				close,
+				reseed: () => definition.seed(fake),
+			});
+		}
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return {
+		platforms: running,
+		credentials: running.map((p) => p.credential),
+		get<F>(key: string) {
+			const platform = running.find((p) => p.key === key);
+			if (!platform) throw new Error(`no sandbox platform "${key}"`);
+			return { fake: platform.fake as F, baseUrl: platform.baseUrl, server: platform.server };
+		},
+		reset() {
+			for (const platform of running) {
+				platform.server.reset();
+				platform.reseed();
+			}
+		},
+		stop,
+	};
+}
