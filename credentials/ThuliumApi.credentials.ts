@@ -60,7 +60,8 @@ export class ThuliumApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}/api',
+			// The same address the nodes use: trailing slashes and an /api the user typed are dropped.
+			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api$/i, "") }}/api',
 			url: '/chats/queues',
 			method: 'GET',
 		},
