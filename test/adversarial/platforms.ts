@@ -3,7 +3,7 @@
 // authenticated request looks like, and which strings are secrets that must never appear anywhere.
 import type { ICredentialDataDecryptedObject as Creds } from 'n8n-workflow';
 
-import type { RecordedRequest } from '../fakes/fakeServer';
+import type { Handler, RecordedRequest } from '../fakes/fakeServer';
 import { WindowCounter } from '../fakes/fakeServer';
 import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
 import { FakeThulium } from '../fakes/fakeThulium';
@@ -35,6 +35,14 @@ export interface Platform {
 	permissive(): void;
 	/** Restores the documented behaviour of the fake (unknown IDs are errors). */
 	strict(): void;
+	/** Answers every request with `handler` instead of the fake's API (undefined restores it). */
+	override(handler: Handler | undefined): void;
+}
+
+function overrideHandle(fake: object, handler: Handler | undefined): void {
+	// The fakes' servers call `this.handle(req, reply)`: an own property shadows the class method.
+	if (handler) Object.defineProperty(fake, 'handle', { value: handler, configurable: true, writable: true });
+	else delete (fake as { handle?: unknown }).handle;
 }
 
 const UNRESERVED_OR_ENCODED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-F]{2})*$/;
@@ -113,6 +121,10 @@ export class ThuliumPlatform implements Platform {
 		const conversations = new Map(this.originalConversations);
 		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [] });
 		this.fake.conversations = conversations;
+	}
+
+	override(handler: Handler | undefined): void {
+		overrideHandle(this.fake, handler);
 	}
 
 	strict(): void {
@@ -198,6 +210,10 @@ export class TencentPlatform implements Platform {
 		groups.get = () => everyone;
 		this.fake.groups = groups;
 		this.routes['openim/admin_msgwithdraw'] = () => ({});
+	}
+
+	override(handler: Handler | undefined): void {
+		overrideHandle(this.fake, handler);
 	}
 
 	strict(): void {
