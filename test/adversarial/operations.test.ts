@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Property-based sweep over every operation in the table: generated values reach the node through
 // expressions on real input items, the node runs in n8n's engine against the fakes, and each run
 // must end in one of two ways per item — refused with a message naming the parameter and the item,

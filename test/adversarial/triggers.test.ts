@@ -122,7 +122,7 @@ interface TencentCase {
 	text: string;
 }
 
-const tencentCase: fc.Arbitrary<TencentCase> = fc.record({
+const anyTencentCase: fc.Arbitrary<TencentCase> = fc.record({
 	tokenSet: fc.boolean(),
 	sign: fc.constantFrom<SignKind>('valid', 'valid', 'valid', 'valid-uppercase', 'wrong-token', 'other-time', 'missing', 'garbage'),
 	time: fc.constantFrom<TimeKind>('now', 'now', 'recent', 'stale', 'future', 'not-digits', 'missing'),
@@ -134,6 +134,24 @@ const tencentCase: fc.Arbitrary<TencentCase> = fc.record({
 	replay: fc.boolean(),
 	text: fc.string({ unit: 'grapheme', maxLength: 30 }),
 });
+
+const VALID: Pick<TencentCase, 'sign' | 'time' | 'body' | 'type' | 'appMatches'> = { sign: 'valid', time: 'now', body: 'valid', type: 'json', appMatches: true };
+type Dimension = 'none' | 'signature' | 'body' | 'type' | 'app' | 'all';
+
+/** Half the cases are authentic and well-formed but for at most one flaw; the rest vary everything. */
+const tencentCase: fc.Arbitrary<TencentCase> = fc
+	.tuple(anyTencentCase, fc.constantFrom<Dimension>('none', 'none', 'signature', 'body', 'type', 'app', 'all', 'all', 'all', 'all'))
+	.map(([c, flaw]) => {
+		if (flaw === 'all') return c;
+		const keep: Partial<TencentCase> = {
+			none: {},
+			signature: { sign: c.sign, time: c.time },
+			body: { body: c.body },
+			type: { type: c.type },
+			app: { appMatches: c.appMatches },
+		}[flaw];
+		return { ...c, ...VALID, ...keep };
+	});
 
 function buildTencent(c: TencentCase): Delivery {
 	const now = Math.floor(Date.now() / 1000);
