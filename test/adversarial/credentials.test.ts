@@ -5,6 +5,7 @@
 // with its expressions resolved against $credentials, then the type's authenticate, then the request.
 import type { ICredentialDataDecryptedObject as Creds, ICredentialType, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
+import fc from 'fast-check';
 
 import { loadPackage, makeNode, runNode } from '../helpers/engine';
 import type { Platform } from './platforms';
@@ -208,4 +209,53 @@ describe.each(ENTRIES)('$credential', (entry) => {
 		tally.add(entry.credential, 'cases');
 		tally.add(entry.credential, 'accepted');
 	});
+});
+
+describe.each(ENTRIES)('$credential: generated base URLs', (entry) => {
+	const field = entry.credential === 'thuliumApi' ? 'baseUrl' : 'customBaseUrl';
+	const suffix = entry.credential === 'thuliumApi' ? '/api' : '/v4';
+	const runs = Number(process.env.ADVERSARIAL_RUNS ?? 40);
+
+	it(`either refuses a base URL with the same message both times or reaches the same address both times (${runs} runs)`, async () => {
+		const base = entry.platform.credentials()[entry.credential];
+		const { host } = new URL(String(base[field]));
+		// Only this machine is ever contacted: other hosts appear only where they must be refused.
+		const url = fc
+			.record({
+				space: fc.constantFrom('', ' ', '\t', '\n '),
+				scheme: fc.constantFrom('http://', 'HTTP://', 'https://', 'ftp://', ''),
+				host: fc.constantFrom(host, host, 'example.com', '10.0.0.7', 'acme.thulium.com:8443'),
+				userinfo: fc.constantFrom('', '', '', 'admin:pw@'),
+				path: fc.constantFrom('', '/', '//', suffix, `${suffix}/`, `${suffix.toUpperCase()}`, '/x', `/x${suffix}`),
+				extra: fc.constantFrom('', '', '', '?a=1', '#frag', '?'),
+			})
+			.filter((u) => u.scheme !== 'https://' || u.userinfo !== '' || u.extra === '?a=1' || u.extra === '#frag');
+		await fc.assert(
+			fc.asyncProperty(url, async (u) => {
+				entry.platform.reset();
+				const value = `${u.space}${u.scheme}${u.userinfo}${u.host}${u.path}${u.extra}${u.space}`;
+				const credentials = { ...base, [field]: value };
+				const atTest = await credentialTest(entry, credentials);
+				const testRequests = entry.platform.requests().length;
+				entry.platform.reset();
+				const run = await runNode(entry.node, entry.parameters, { [entry.credential]: credentials });
+				tally.add(`${entry.credential} (generated URLs)`, 'cases');
+				if (atTest.refused !== undefined) {
+					expect(testRequests).toBe(0);
+					expect(entry.platform.requests()).toHaveLength(0);
+					expect(run.error?.message).toBe(atTest.refused);
+					tally.add(`${entry.credential} (generated URLs)`, 'rejected');
+					tally.add(`${entry.credential} (generated URLs)`, 'clear-message');
+				} else {
+					const testBase = atTest.url!.replace(/\/(chats\/queues|im_open_login_svc\/account_check)$/, '');
+					const [req] = entry.platform.requests();
+					expect(req).toBeDefined();
+					const runPath = req.rawPath.replace(/\/(chat_conversations\/start|im_open_login_svc\/account_check)$/, '');
+					expect(`${new URL(testBase).host}${new URL(testBase).pathname}`).toBe(`${host}${runPath}`);
+					tally.add(`${entry.credential} (generated URLs)`, 'accepted');
+				}
+			}),
+			{ numRuns: runs, seed: Number(process.env.ADVERSARIAL_SEED ?? 20261123) },
+		);
+	}, 60_000);
 });

@@ -9,9 +9,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
 import { Reader } from './model';
-import type { Platform, Wire } from './platforms';
-import { TencentPlatform, ThuliumPlatform } from './platforms';
-import type { OperationEntry, PlatformName } from './table';
+import type { Wire } from './platforms';
+import { TencentPlatform, createPlatforms } from './platforms';
+import type { OperationEntry } from './table';
 import { ANY_UINT32, NOW, OPERATIONS } from './table';
 import { Tally } from './tally';
 
@@ -20,9 +20,7 @@ const RUNS = Number(process.env.ADVERSARIAL_RUNS ?? 40);
 /** Operations whose output is a list (zero or more items per input item). */
 const LIST_OUTPUT = new Set(['getMany', 'getHistory', 'check']);
 
-const thulium = new ThuliumPlatform();
-const tencentPlatform = new TencentPlatform();
-const platforms: Record<PlatformName, Platform> = { thulium, tencent: tencentPlatform };
+const platforms = createPlatforms();
 const tally = new Tally('operations');
 
 beforeAll(async () => {
@@ -30,8 +28,9 @@ beforeAll(async () => {
 		await platform.start();
 		platform.permissive();
 	}
-	tencentPlatform.fake.conversationPageSize = 1000;
-	tencentPlatform.fake.historyPageSize = 1000;
+	const tencent = platforms.tencent as TencentPlatform;
+	tencent.fake.conversationPageSize = 1000;
+	tencent.fake.historyPageSize = 1000;
 });
 afterAll(async () => {
 	for (const platform of Object.values(platforms)) await platform.stop();

@@ -221,3 +221,10 @@ export class TencentPlatform implements Platform {
 		this.routes['openim/admin_msgwithdraw'] = this.originalWithdraw;
 	}
 }
+
+/** The platforms the sweep knows. Adding one: implement Platform for its fake and list it here. */
+export type PlatformName = 'thulium' | 'tencent';
+
+export function createPlatforms(): Record<PlatformName, Platform> {
+	return { thulium: new ThuliumPlatform(), tencent: new TencentPlatform() };
+}

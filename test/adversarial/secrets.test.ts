@@ -8,28 +8,25 @@ import type { ICredentialDataDecryptedObject as Creds, IDataObject, INode } from
 
 import type { Handler, Reply } from '../fakes/fakeServer';
 import type { RunResult } from '../helpers/engine';
-import { runNode } from '../helpers/engine';
+import { loadPackage, runNode } from '../helpers/engine';
 import { Reader } from './model';
-import type { Platform } from './platforms';
-import { TencentPlatform, ThuliumPlatform, basicHeader } from './platforms';
-import type { OperationEntry, PlatformName } from './table';
+import type { PlatformName } from './platforms';
+import { basicHeader, createPlatforms } from './platforms';
+import type { OperationEntry } from './table';
 import { OPERATIONS } from './table';
 import { Tally } from './tally';
 
-const thulium = new ThuliumPlatform();
-const tencent = new TencentPlatform();
-const platforms: Record<PlatformName, Platform> = { thulium, tencent };
+const platforms = createPlatforms();
 const tally = new Tally('secrets');
 
 beforeAll(async () => {
-	await thulium.start();
-	await tencent.start();
-	thulium.permissive();
-	tencent.permissive();
+	for (const platform of Object.values(platforms)) {
+		await platform.start();
+		platform.permissive();
+	}
 });
 afterAll(async () => {
-	await thulium.stop();
-	await tencent.stop();
+	for (const platform of Object.values(platforms)) await platform.stop();
 	tally.save();
 });
 
@@ -105,7 +102,10 @@ async function runPath(entry: OperationEntry, path: ErrorPath, continueOnFail: b
 		input: [{ json: item }, { json: item }],
 		cancelAfterMs: path.cancelAfterMs,
 	});
-	const secrets = [...platform.secrets(), String(credentials.password ?? ''), String(credentials.secretKey ?? '')].filter((s) => s.length >= 6);
+	// Every password field and hidden field (tokens) of the credential type is a secret.
+	const type = (await loadPackage()).credentialTypes[platform.credential].type;
+	const fields = type.properties.filter((p) => p.typeOptions?.password === true || p.type === 'hidden').map((p) => String(credentials[p.name] ?? ''));
+	const secrets = [...platform.secrets(), ...fields].filter((s) => s.length >= 6);
 	if (credentials.password !== undefined) {
 		const header = basicHeader(String(credentials.username), String(credentials.password));
 		secrets.push(header, header.slice('Basic '.length));
@@ -128,7 +128,7 @@ function leaks(serialized: string, secrets: string[]): string[] {
 }
 
 const PATHS: Array<ErrorPath & { platforms: PlatformName[] }> = [
-	...COMMON.map((path) => ({ ...path, platforms: ['thulium', 'tencent'] as PlatformName[] })),
+	...COMMON.map((path) => ({ ...path, platforms: Object.keys(platforms) as PlatformName[] })),
 	...(Object.keys(PLATFORM_PATHS) as PlatformName[]).flatMap((name) => PLATFORM_PATHS[name].map((path) => ({ ...path, platforms: [name] }))),
 ];
 

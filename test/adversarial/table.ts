@@ -7,14 +7,14 @@ import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
-import type { Wire } from './platforms';
+import type { PlatformName, Wire } from './platforms';
 import { booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
 /** Placeholders for values the node chooses itself; the sweep checks their type, not their value. */
 export const ANY_UINT32 = '<uint32>';
 export const NOW = '<now>';
 
-export type PlatformName = 'thulium' | 'tencent';
+export type { PlatformName };
 
 /** Per-run settings that are not expressions: which optional fields the user added, toggles. */
 export type RunSettings = { present: string[]; flags: Record<string, unknown> };

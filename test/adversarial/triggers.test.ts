@@ -26,6 +26,23 @@ interface Delivery {
 	body: string;
 }
 
+/** One trigger in the sweep. Covering another trigger is adding an entry to TRIGGERS. */
+interface TriggerEntry<C> {
+	node: string;
+	/** Generated callbacks: authentic, forged, replayed, stale and malformed. */
+	cases: fc.Arbitrary<C>;
+	parameters(c: C): IDataObject;
+	build(c: C): Delivery;
+	/** Independent oracle: would the platform have sent this, well-formed, for this workflow? */
+	accepts(c: C, delivery: Delivery): boolean;
+	/** Send the same delivery again: it must not start a second workflow. */
+	replay(c: C): boolean;
+	/** Values that must never come back in an answer or reach the workflow. */
+	secrets: string[];
+	checkAccepted(status: number, text: string, output: IDataObject): void;
+	checkRefused(status: number, text: string): void;
+}
+
 interface Started {
 	result: IWebhookResponseData;
 }
@@ -198,50 +215,74 @@ function tencentAccepts(c: TencentCase, delivery: Delivery): boolean {
 	return delivery.body.length > 0;
 }
 
-describe('tencentCloudChatTrigger', () => {
+const tencentTrigger: TriggerEntry<TencentCase> = {
+	node: 'tencentCloudChatTrigger',
+	cases: tencentCase,
+	parameters: (c) => ({ events: [], otherEvents: '', callbackToken: c.tokenSet ? TOKEN : '', sdkAppId: c.expectApp ? APP : '' }),
+	build: buildTencent,
+	accepts: tencentAccepts,
+	replay: (c) => c.replay && c.tokenSet,
+	secrets: [TOKEN],
+	checkAccepted: (status, text, output) => {
+		expect(status).toBe(200);
+		expect(JSON.parse(text)).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+		expect(output.Sign).toBeUndefined();
+	},
+	checkRefused: (status, text) => {
+		expect(status).toBeGreaterThanOrEqual(400);
+		expect(status).toBeLessThan(500);
+		expect((JSON.parse(text) as IDataObject).ActionStatus).toBe('FAIL');
+	},
+};
+
+const TRIGGERS = [tencentTrigger] as Array<TriggerEntry<unknown>>;
+
+describe.each(TRIGGERS.map((entry, index) => ({ entry, index, node: entry.node })))('$node', ({ entry, index }) => {
 	beforeAll(async () => {
 		const pkg = await loadPackage();
-		current = { trigger: pkg.loader.nodeTypes.tencentCloudChatTrigger.type as INodeType, parameters: {} };
+		current = { trigger: pkg.loader.nodeTypes[entry.node].type as INodeType, parameters: {} };
 	});
 
 	it(`starts exactly one workflow for authentic, well-formed callbacks and none otherwise (${RUNS} runs)`, async () => {
 		await fc.assert(
-			fc.asyncProperty(tencentCase, async (c) => {
-				current!.parameters = { events: [], otherEvents: '', callbackToken: c.tokenSet ? TOKEN : '', sdkAppId: c.expectApp ? APP : '' };
+			fc.asyncProperty(entry.cases, async (c) => {
+				current!.parameters = entry.parameters(c);
 				started.length = 0;
-				const delivery = buildTencent(c);
-				const accepted = tencentAccepts(c, delivery);
+				const delivery = entry.build(c);
+				const accepted = entry.accepts(c, delivery);
 				const first = await deliver(delivery);
 				expect(first.text).not.toMatch(/^crash/);
-				expect(first.text).not.toContain(TOKEN);
-				tally.add('tencentCloudChatTrigger', 'cases');
+				for (const secret of entry.secrets) expect(first.text).not.toContain(secret);
+				tally.add(entry.node, 'cases');
 				if (accepted) {
-					expect(first.status).toBe(200);
-					expect(JSON.parse(first.text)).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
 					expect(started).toHaveLength(1);
-					const json = started[0].result.workflowData![0][0].json;
-					expect(json.Sign).toBeUndefined();
-					expect(JSON.stringify(json)).not.toContain(TOKEN);
-					tally.add('tencentCloudChatTrigger', 'accepted');
+					const output = started[0].result.workflowData![0][0].json;
+					entry.checkAccepted(first.status, first.text, output);
+					for (const secret of entry.secrets) expect(JSON.stringify(output)).not.toContain(secret);
+					tally.add(entry.node, 'accepted');
 				} else {
-					expect(first.status).toBeGreaterThanOrEqual(400);
-					expect(first.status).toBeLessThan(500);
-					expect(JSON.parse(first.text).ActionStatus).toBe('FAIL');
+					entry.checkRefused(first.status, first.text);
 					expect(started).toHaveLength(0);
-					tally.add('tencentCloudChatTrigger', 'rejected');
+					tally.add(entry.node, 'rejected');
 				}
-				if (c.replay && c.tokenSet && accepted) {
-					// The same signed request again: acknowledged, never started twice.
+				if (accepted && entry.replay(c)) {
 					const again = await deliver(delivery);
-					expect(again.status).toBe(200);
+					expect(again.text).not.toMatch(/^crash/);
 					expect(started).toHaveLength(1);
-					tally.add('tencentCloudChatTrigger', 'cases');
-					tally.add('tencentCloudChatTrigger', 'rejected');
+					tally.add(entry.node, 'cases');
+					tally.add(entry.node, 'rejected');
 				}
 			}),
-			{ numRuns: RUNS, seed: SEED },
+			{ numRuns: RUNS, seed: SEED + index },
 		);
 	}, 120_000);
+});
+
+describe('tencentCloudChatTrigger, signature scope', () => {
+	beforeAll(async () => {
+		const pkg = await loadPackage();
+		current = { trigger: pkg.loader.nodeTypes.tencentCloudChatTrigger.type as INodeType, parameters: {} };
+	});
 
 	it('refuses a replay with another body under a captured Sign only when it is an exact copy', async () => {
 		// Tencent's Sign covers the time only: a different body under the same Sign is indistinguishable
