@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Malformed credential values give the same clear message when the user clicks "Test" in the
 // credential dialog and when a workflow runs; values that only need tidying (spaces copied from a
 // console, a trailing slash, the API suffix) reach the same URL both times.
