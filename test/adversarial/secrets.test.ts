@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // No secret in any execution data: for every operation in the table and every error path (wrong
 // secret, 5xx, answers that echo the request back, connection resets, refused connections, a hung
 // server stopped by the user), the whole run as n8n stores it — output items, error objects with
@@ -161,3 +162,19 @@ describe('no secret in execution data', () => {
 		}
 	}, 120_000);
 });
+
+// The transport's own 30-second timeout, end to end. Opt-in (ADVERSARIAL_SLOW=1): it waits 30 s.
+const slow = process.env.ADVERSARIAL_SLOW === '1' ? it : it.skip;
+slow('client timeout (30 s): Thulium Start, no secret in execution data', async () => {
+	const entry = OPERATIONS.find((e) => e.title === 'thuliumChat / conversation / start')!;
+	const path: ErrorPath = { name: 'client timeout', handler: (_req, reply: Reply) => reply.hang() };
+	platforms.thulium.reset();
+	platforms.thulium.override(path.handler);
+	try {
+		const { result, secrets } = await runPath(entry, path, true, 7);
+		expect(leaks(result.serialized, secrets)).toEqual([]);
+		expect(String(result.output.flat()[0]?.json.error)).toMatch(/did not answer in time/);
+	} finally {
+		platforms.thulium.override(undefined);
+	}
+}, 120_000);
