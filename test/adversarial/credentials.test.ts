@@ -4,7 +4,7 @@
 // console, a trailing slash, the API suffix) reach the same URL both times.
 // Credential-test time is replayed the way n8n's credential tester does it: the type's test.request
 // with its expressions resolved against $credentials, then the type's authenticate, then the request.
-import type { ICredentialDataDecryptedObject as Creds, ICredentialType, IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject as Creds, ICredentialType, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import fc from 'fast-check';
 
@@ -121,11 +121,33 @@ async function resolveTestRequest(type: ICredentialType, credentials: Creds): Pr
 }
 
 /** The credential test: authenticate, then send; returns the URL reached and the answer, or the refusal. */
+/** n8n's helpers.httpRequest, reduced to what preAuthentication uses: JSON in, JSON out, throws on 4xx/5xx. */
+async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
+	const url = new URL(`${String(options.baseURL ?? '')}${options.url}`);
+	for (const [k, v] of Object.entries(options.qs ?? {})) url.searchParams.set(k, String(v));
+	const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+	const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+	if (body !== undefined) headers['content-type'] = 'application/json';
+	const response = await fetch(url, { method: options.method ?? 'GET', headers, body });
+	const text = await response.text();
+	if (!response.ok) throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: String(response.status), body: text });
+	return text ? (JSON.parse(text) as unknown) : {};
+}
+
+/** As n8n's credential tester: a type with an expirable hidden field gets it from preAuthentication first. */
+async function preAuthenticate(type: ICredentialType, credentials: Creds): Promise<Creds> {
+	const field = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+	if (!field || typeof type.preAuthentication !== 'function' || (credentials[field.name] ?? '') !== '') return credentials;
+	const helpers = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
+	return { ...credentials, ...(await type.preAuthentication.call(helpers, credentials)) } as Creds;
+}
+
 async function credentialTest(entry: CredentialEntry, credentials: Creds): Promise<{ refused?: string; url?: string; status?: number; body?: IDataObject }> {
 	const pkg = await loadPackage();
 	const type = pkg.credentialTypes[entry.credential].type;
 	let options: IHttpRequestOptions;
 	try {
+		credentials = await preAuthenticate(type, credentials);
 		options = await resolveTestRequest(type, credentials);
 		if (typeof type.authenticate !== 'function') throw new Error('authenticate is expected to be a function');
 		options = await type.authenticate(credentials, options);

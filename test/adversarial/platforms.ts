@@ -24,6 +24,12 @@ export interface Platform {
 	reset(): void;
 	credentials(): Record<string, Creds>;
 	requests(): RecordedRequest[];
+	/**
+	 * Requests that belong to authentication rather than to an operation (e.g. fetching an app token
+	 * in preAuthentication): checked by checkTransport, left out when comparing with the documented
+	 * requests. Platforms without such requests leave it out.
+	 */
+	auxiliary?(req: RecordedRequest): boolean;
 	/** Checks authentication and transport details of one request; returns problems found. */
 	checkTransport(req: RecordedRequest): string[];
 	/** The request as documented, with volatile authentication values removed. */
