@@ -51,16 +51,20 @@ export class ThuliumApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		thuliumBaseUrl(credentials);
+		// The API address as the nodes compute it, for the credential test too, so that the test reaches
+		// exactly the address the nodes will use (however the System URL was typed).
+		const baseUrl = `${thuliumBaseUrl(credentials)}/api`;
 		return {
 			...requestOptions,
+			baseURL: baseUrl,
 			auth: { username: String(credentials.username ?? '').trim(), password: String(credentials.password ?? '') },
 		};
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") }}/api',
+			// The same address the nodes use: trailing slashes and an /api the user typed are dropped.
+			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api$/i, "") }}/api',
 			url: '/chats/queues',
 			method: 'GET',
 		},

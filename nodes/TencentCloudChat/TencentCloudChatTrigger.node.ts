@@ -44,6 +44,27 @@ const MAX_CLOCK_DIFFERENCE_SECONDS = 60;
 
 const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 
+/** Callbacks are small JSON documents; anything larger is not from Tencent. */
+export const MAX_CALLBACK_BYTES = 1024 * 1024;
+
+/**
+ * Signed callbacks already seen (hash of RequestTime, Sign and body), kept while their RequestTime
+ * is still accepted: the Sign covers only the time, so an exact replay within the window is
+ * recognised here and acknowledged without starting the workflow again.
+ */
+const seenCallbacks = new Map<string, number>();
+const MAX_SEEN_CALLBACKS = 50_000;
+
+function firstSighting(key: string, nowSeconds: number): boolean {
+	for (const [seenKey, expires] of seenCallbacks) {
+		if (expires >= nowSeconds && seenCallbacks.size < MAX_SEEN_CALLBACKS) break;
+		seenCallbacks.delete(seenKey);
+	}
+	if (seenCallbacks.has(key)) return false;
+	seenCallbacks.set(key, nowSeconds + 2 * MAX_CLOCK_DIFFERENCE_SECONDS + 1);
+	return true;
+}
+
 /** Sign = lowercase hex SHA-256 of token + RequestTime (not an HMAC; the body is not covered). */
 export function callbackSign(token: string, requestTime: string): string {
 	return createHash('sha256')
@@ -136,22 +157,42 @@ export class TencentCloudChatTrigger implements INodeType {
 		};
 
 		const query = this.getQueryData() as IDataObject;
+		const nowSeconds = Math.floor(Date.now() / 1000);
 		const token = String(this.getNodeParameter('callbackToken', '') ?? '');
+		let signature: string | undefined;
 		if (token !== '') {
 			const sign = single(query.Sign).toLowerCase();
 			const requestTime = single(query.RequestTime);
 			if (!/^\d{1,12}$/.test(requestTime) || sign === '') return refuse(401, 'Missing Sign or RequestTime');
-			if (Math.abs(Math.floor(Date.now() / 1000) - Number(requestTime)) > MAX_CLOCK_DIFFERENCE_SECONDS) {
+			if (Math.abs(nowSeconds - Number(requestTime)) > MAX_CLOCK_DIFFERENCE_SECONDS) {
 				return refuse(401, 'RequestTime is too far from now');
 			}
 			if (!constantTimeEqual(sign, callbackSign(token, requestTime))) return refuse(401, 'Invalid Sign');
+			signature = `${requestTime}:${sign}`;
 		}
 		const expectedApp = String(this.getNodeParameter('sdkAppId', '') ?? '').trim();
 		if (expectedApp !== '' && single(query.SdkAppid).trim() !== expectedApp) return refuse(403, 'Unexpected SdkAppid');
 
-		const rawBody = this.getBodyData();
-		const body: IDataObject = rawBody && typeof rawBody === 'object' && !Array.isArray(rawBody) ? (rawBody as IDataObject) : {};
-		const command = single(body.CallbackCommand) || single(query.CallbackCommand);
+		// Tencent sends every callback as a JSON object holding its CallbackCommand.
+		const contentType = single(this.getHeaderData()['content-type']).split(';')[0].trim().toLowerCase();
+		if (contentType !== 'application/json') return refuse(415, 'Content-Type must be application/json');
+		const rawBody = this.getBodyData() as unknown;
+		if (!rawBody || typeof rawBody !== 'object' || Array.isArray(rawBody)) return refuse(400, 'The body must be a JSON object');
+		const body = rawBody as IDataObject;
+		const text = JSON.stringify(body);
+		if (Buffer.byteLength(text, 'utf8') > MAX_CALLBACK_BYTES) return refuse(413, 'The callback is too large');
+		const command = typeof body.CallbackCommand === 'string' ? body.CallbackCommand.trim() : '';
+		const queryCommand = single(query.CallbackCommand).trim();
+		if (command === '') return refuse(400, 'The body has no CallbackCommand');
+		if (queryCommand !== '' && queryCommand !== command) return refuse(400, 'CallbackCommand differs between the URL and the body');
+		if (signature !== undefined) {
+			const key = createHash('sha256').update(`${signature}\n${text}`).digest('hex');
+			if (!firstSighting(key, nowSeconds)) {
+				// Already received (a replay, or Tencent repeating it): acknowledged, not started twice.
+				answer(200, OK);
+				return { noWebhookResponse: true };
+			}
+		}
 		const events = (this.getNodeParameter('events', []) as string[]).concat(
 			String(this.getNodeParameter('otherEvents', '') ?? '')
 				.split(',')

@@ -19,6 +19,8 @@ export interface TextRules {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Half of a UTF-16 surrogate pair without its other half: not a character, cannot be sent as UTF-8. */
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Turns a parameter value into trimmed text, or explains why it can't be used. Expressions can
@@ -44,6 +46,11 @@ export function toText(node: INode, itemIndex: number, value: unknown, label: st
 	}
 	if ((rules.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL_CHARACTERS).test(text)) {
 		throw parameterError(node, itemIndex, `${label} contains control characters`, `Remove invisible characters (such as line breaks or NUL) from "${label}".`);
+	}
+	if (UNPAIRED_SURROGATE.test(text)) {
+		// JSON keeps it as an escape the provider may mangle; URL encoders throw or combine it with the
+		// next character. Either way the provider would not get what the item holds.
+		throw parameterError(node, itemIndex, `${label} contains a broken character (half of a UTF-16 surrogate pair)`, `Check the data behind "${label}": it holds an invalid character, often from text cut in the middle of an emoji.`);
 	}
 	if (rules.pathSegment && (text === '.' || text === '..')) {
 		throw parameterError(node, itemIndex, `${label} "${text}" is not a valid ID`, `"${label}" must be a real ID; "." and ".." are never IDs.`);

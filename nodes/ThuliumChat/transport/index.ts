@@ -28,7 +28,10 @@ export interface ThuliumAccount {
 export async function thuliumAccount(ctx: IExecuteFunctions): Promise<ThuliumAccount> {
 	const credentials = await ctx.getCredentials(THULIUM_CREDENTIAL);
 	const baseUrl = thuliumBaseUrl(credentials);
-	const secrets = [String(credentials.password ?? '')];
+	const password = String(credentials.password ?? '');
+	// The Basic auth value as well: a server or proxy that echoes the request must not leak it.
+	const basic = Buffer.from(`${String(credentials.username ?? '').trim()}:${password}`).toString('base64');
+	const secrets = [password, basic];
 	return { baseUrl, secrets, pace: readPace(ctx, `thulium:${baseUrl}`, THULIUM_PACE, secrets) };
 }
 

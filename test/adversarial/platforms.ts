@@ -1,0 +1,236 @@
+// One entry per credential type: how to start its fake, the credential values, what a correctly
+// authenticated request looks like, and which strings are secrets that must never appear anywhere.
+import type { ICredentialDataDecryptedObject as Creds } from 'n8n-workflow';
+
+import type { Handler, RecordedRequest } from '../fakes/fakeServer';
+import { WindowCounter } from '../fakes/fakeServer';
+import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
+import { FakeThulium } from '../fakes/fakeThulium';
+
+/** A request reduced to what the API documents, for comparison. */
+export interface Wire {
+	method: string;
+	/** Path segments, each decoded once; the raw path had exactly these segments. */
+	path: string[];
+	query: Record<string, string>;
+	/** Parsed JSON body, or the raw text when it is not JSON ('' for none). */
+	body: unknown;
+}
+
+export interface Platform {
+	credential: string;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+	reset(): void;
+	credentials(): Record<string, Creds>;
+	requests(): RecordedRequest[];
+	/**
+	 * Requests that belong to authentication rather than to an operation (e.g. fetching an app token
+	 * in preAuthentication): checked by checkTransport, left out when comparing with the documented
+	 * requests. Platforms without such requests leave it out.
+	 */
+	auxiliary?(req: RecordedRequest): boolean;
+	/** Checks authentication and transport details of one request; returns problems found. */
+	checkTransport(req: RecordedRequest): string[];
+	/** The request as documented, with volatile authentication values removed. */
+	wire(req: RecordedRequest): Wire;
+	/** Every string that must never appear in execution data or errors. */
+	secrets(): string[];
+	/** Answers every well-formed request with success (IDs need not exist). */
+	permissive(): void;
+	/** Restores the documented behaviour of the fake (unknown IDs are errors). */
+	strict(): void;
+	/** Answers every request with `handler` instead of the fake's API (undefined restores it). */
+	override(handler: Handler | undefined): void;
+}
+
+function overrideHandle(fake: object, handler: Handler | undefined): void {
+	// The fakes' servers call `this.handle(req, reply)`: an own property shadows the class method.
+	if (handler) Object.defineProperty(fake, 'handle', { value: handler, configurable: true, writable: true });
+	else delete (fake as { handle?: unknown }).handle;
+}
+
+const UNRESERVED_OR_ENCODED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-F]{2})*$/;
+
+function segmentsOf(rawPath: string): { segments: string[]; problems: string[] } {
+	const problems: string[] = [];
+	const parts = rawPath.split('/').slice(1);
+	const segments = parts.map((part) => {
+		if (!UNRESERVED_OR_ENCODED.test(part)) problems.push(`path segment "${part}" is not percent-encoded`);
+		try {
+			return decodeURIComponent(part);
+		} catch {
+			problems.push(`path segment "${part}" does not decode`);
+			return part;
+		}
+	});
+	return { segments, problems };
+}
+
+function bodyOf(req: RecordedRequest): unknown {
+	if (req.body === '') return '';
+	return req.jsonError ? req.body : req.json;
+}
+
+export function basicHeader(username: string, password: string): string {
+	return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+export class ThuliumPlatform implements Platform {
+	readonly credential = 'thuliumApi';
+	readonly fake = new FakeThulium();
+	private readonly originalQueues = this.fake.queues;
+	private readonly originalConversations = this.fake.conversations;
+
+	async start(): Promise<void> {
+		await this.fake.start();
+	}
+
+	async stop(): Promise<void> {
+		await this.fake.stop();
+	}
+
+	reset(): void {
+		this.fake.server.reset();
+		this.fake.fail5xx = 0;
+		this.fake.forbidden.clear();
+		this.fake.server.latencyMs = 0;
+	}
+
+	credentials(): Record<string, Creds> {
+		return { thuliumApi: { baseUrl: this.fake.server.baseUrl, username: this.fake.username, password: this.fake.password } };
+	}
+
+	requests(): RecordedRequest[] {
+		return this.fake.requests;
+	}
+
+	checkTransport(req: RecordedRequest): string[] {
+		const problems = segmentsOf(req.rawPath).problems;
+		if (req.headers.authorization !== basicHeader(this.fake.username, this.fake.password)) problems.push('wrong Basic auth header');
+		return problems;
+	}
+
+	wire(req: RecordedRequest): Wire {
+		return { method: req.method, path: segmentsOf(req.rawPath).segments, query: Object.fromEntries(req.query), body: bodyOf(req) };
+	}
+
+	secrets(): string[] {
+		const header = basicHeader(this.fake.username, this.fake.password);
+		return [this.fake.password, header, header.slice('Basic '.length)];
+	}
+
+	permissive(): void {
+		// Every queue and conversation exists: the sweep is about what is sent, not about state.
+		this.fake.queues = Object.assign([...this.originalQueues], { some: () => true });
+		const conversations = new Map(this.originalConversations);
+		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [] });
+		this.fake.conversations = conversations;
+	}
+
+	override(handler: Handler | undefined): void {
+		overrideHandle(this.fake, handler);
+	}
+
+	strict(): void {
+		this.fake.queues = this.originalQueues;
+		this.fake.conversations = this.originalConversations;
+	}
+}
+
+const UINT32 = /^\d{1,10}$/;
+
+export class TencentPlatform implements Platform {
+	readonly credential = 'tencentCloudChatApi';
+	readonly fake = new FakeTencent();
+	private readonly originalUsers = this.fake.users;
+	private readonly originalGroups = this.fake.groups;
+	private readonly routes = (this.fake as unknown as { routes: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> }).routes;
+	private readonly originalWithdraw = this.routes['openim/admin_msgwithdraw'];
+
+	async start(): Promise<void> {
+		await this.fake.start();
+		this.fake.rateLimit = new WindowCounter(1_000_000, 1000);
+		this.fake.checkRateLimit = new WindowCounter(1_000_000, 1000);
+	}
+
+	async stop(): Promise<void> {
+		await this.fake.server.stop();
+	}
+
+	reset(): void {
+		this.fake.server.reset();
+		this.fake.faults = [];
+		this.fake.faultCommands.clear();
+		this.fake.wrongRegion = false;
+		this.fake.server.latencyMs = 0;
+	}
+
+	credentials(): Record<string, Creds> {
+		return {
+			tencentCloudChatApi: {
+				region: 'custom',
+				customBaseUrl: this.fake.server.baseUrl,
+				sdkAppId: String(this.fake.sdkAppId),
+				secretKey: this.fake.secretKey,
+				adminIdentifier: this.fake.admin,
+			},
+		};
+	}
+
+	requests(): RecordedRequest[] {
+		return this.fake.requests;
+	}
+
+	checkTransport(req: RecordedRequest): string[] {
+		const problems = segmentsOf(req.rawPath).problems;
+		const q = req.query;
+		if (q.get('sdkappid') !== String(this.fake.sdkAppId)) problems.push('wrong sdkappid');
+		if (q.get('identifier') !== this.fake.admin) problems.push('wrong identifier');
+		if (q.get('contenttype') !== 'json') problems.push('contenttype is not json');
+		const random = q.get('random') ?? '';
+		if (!UINT32.test(random) || Number(random) > 0xffffffff) problems.push(`random "${random}" is not a uint32`);
+		const sig = q.get('usersig') ?? '';
+		const code = verifyUserSig(sig, { sdkAppId: this.fake.sdkAppId, identifier: this.fake.admin, secretKey: this.fake.secretKey, now: Math.floor(Date.now() / 1000) });
+		if (code !== 0) problems.push(`usersig does not verify (${code})`);
+		const keys = [...q.keys()].sort().join(',');
+		if (keys !== 'contenttype,identifier,random,sdkappid,usersig') problems.push(`unexpected query keys ${keys}`);
+		if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) problems.push('body is not sent as JSON');
+		return problems;
+	}
+
+	wire(req: RecordedRequest): Wire {
+		// sdkappid, identifier, usersig, random and contenttype are checked by checkTransport.
+		return { method: req.method, path: segmentsOf(req.rawPath).segments, query: {}, body: bodyOf(req) };
+	}
+
+	secrets(): string[] {
+		return [this.fake.secretKey, ...this.fake.userSigsSeen];
+	}
+
+	permissive(): void {
+		const everyone = Object.assign(new Set<string>(), { has: () => true });
+		this.fake.users = everyone;
+		const groups = new Map<string, Set<string>>();
+		groups.get = () => everyone;
+		this.fake.groups = groups;
+		this.routes['openim/admin_msgwithdraw'] = () => ({});
+	}
+
+	override(handler: Handler | undefined): void {
+		overrideHandle(this.fake, handler);
+	}
+
+	strict(): void {
+		this.fake.users = this.originalUsers;
+		this.fake.groups = this.originalGroups;
+		this.routes['openim/admin_msgwithdraw'] = this.originalWithdraw;
+	}
+}
+
+/** The platforms the sweep knows. Adding one: implement Platform for its fake and list it here. */
+export type PlatformName = 'thulium' | 'tencent';
+
+export function createPlatforms(): Record<PlatformName, Platform> {
+	return { thulium: new ThuliumPlatform(), tencent: new TencentPlatform() };
+}

@@ -1,0 +1,93 @@
+// The problems the sweep found, each pinned by a plain example (the sweep finds them again, but
+// these say what was wrong in words).
+import type { IDataObject } from 'n8n-workflow';
+
+import { runNode } from '../helpers/engine';
+import { TencentPlatform, ThuliumPlatform } from './platforms';
+
+const thulium = new ThuliumPlatform();
+const tencent = new TencentPlatform();
+
+beforeAll(async () => {
+	await thulium.start();
+	await tencent.start();
+	thulium.permissive();
+	tencent.permissive();
+});
+afterAll(async () => {
+	await thulium.stop();
+	await tencent.stop();
+});
+beforeEach(() => {
+	thulium.reset();
+	tencent.reset();
+});
+
+const one = (json: IDataObject) => ({ input: [{ json }], onError: 'continueRegularOutput' as const });
+
+describe('text holding half of a surrogate pair (e.g. an emoji cut in two by another system)', () => {
+	it('is refused by Thulium Start instead of reaching the query string as another character', async () => {
+		// Before: "\ud800x" went out as client_name=%F0%90%81%B8 (U+10078), a character the item never held.
+		const { output } = await runNode(
+			'thuliumChat',
+			{ resource: 'conversation', operation: 'start', chatQueueId: { __rl: true, mode: 'id', value: '3' }, additionalFields: { clientName: '={{ $json.name }}' } },
+			thulium.credentials(),
+			one({ name: '\ud800x' }),
+		);
+		expect(output[0][0].json.error).toMatch(/^Client First Name contains a broken character .*\[item 0\]$/);
+		expect(thulium.requests()).toHaveLength(0);
+	});
+
+	it('is refused by Thulium Delete Content instead of failing with "URI malformed"', async () => {
+		const { output } = await runNode(
+			'thuliumChat',
+			{ resource: 'conversation', operation: 'deleteContent', conversationId: '={{ $json.id }}', participant: 'both' },
+			thulium.credentials(),
+			one({ id: 'ab\udc00' }),
+		);
+		expect(output[0][0].json.error).toMatch(/^Conversation ID contains a broken character .*\[item 0\]$/);
+		expect(thulium.requests()).toHaveLength(0);
+	});
+
+	it('is refused by Tencent Send instead of being sent as a lone \\ud83d escape', async () => {
+		const { output } = await runNode(
+			'tencentCloudChat',
+			{ resource: 'message', operation: 'send', toAccount: 'user_1', messageType: 'text', text: '={{ $json.text }}' },
+			tencent.credentials(),
+			one({ text: 'see you \ud83d' }),
+		);
+		expect(output[0][0].json.error).toMatch(/^Text contains a broken character .*\[item 0\]$/);
+		expect(tencent.requests()).toHaveLength(0);
+	});
+});
+
+describe('Tencent Get History dates', () => {
+	const history = (sentBefore: unknown) =>
+		runNode(
+			'tencentCloudChat',
+			{ resource: 'message', operation: 'getHistory', operatorAccount: 'a', peerAccount: 'b', limit: 10, filters: { sentBefore: '={{ $json.before }}' } },
+			tencent.credentials(),
+			one({ before: sentBefore as IDataObject[keyof IDataObject] }),
+		);
+
+	it.each([
+		['before 1970', '1969-12-31T23:59:59Z', /^Sent Before is out of range \[item 0\]$/],
+		['negative milliseconds', -1, /^Sent Before is out of range \[item 0\]$/],
+		['beyond 2106', 1e20, /^Sent Before is out of range \[item 0\]$/],
+		['a list that only looks like a year', [2020], /^Sent Before is not a date \[item 0\]$/],
+		['an object whose toString is not a function', { toString: 'x' }, /^Sent Before is not a date \[item 0\]$/],
+	])('refuses %s with the parameter named and nothing sent', async (_name, value, message) => {
+		// Before: out-of-range values went out as MaxTime -1 or 100000000000000000, a list was read as
+		// a year, and the object crashed with "Cannot convert object to primitive value".
+		const { output } = await history(value);
+		expect(output[0][0].json.error).toMatch(message);
+		expect(tencent.requests()).toHaveLength(0);
+	});
+
+	it('still takes an ISO date', async () => {
+		const { output, error } = await history('2026-01-31T12:00:00Z');
+		expect(error).toBeUndefined();
+		expect(output.flat().filter((item) => item.json.error !== undefined)).toEqual([]);
+		expect((tencent.requests()[0].json as IDataObject).MaxTime).toBe(Date.parse('2026-01-31T12:00:00Z') / 1000);
+	});
+});

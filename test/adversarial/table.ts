@@ -1,0 +1,422 @@
+// The sweep's table: one entry per operation. An entry says which values each parameter may take
+// (generators), how the node is configured (every generated value arrives through an expression,
+// `={{ $json["<name>"] }}`, from the input item), and what the API documents for one item: either
+// the labels of the parameters that must be refused, or exactly the requests that must be sent.
+// Covering a new operation is adding an entry here.
+import fc from 'fast-check';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { Reader } from './model';
+import type { PlatformName, Wire } from './platforms';
+import { booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
+
+/** Placeholders for values the node chooses itself; the sweep checks their type, not their value. */
+export const ANY_UINT32 = '<uint32>';
+export const NOW = '<now>';
+
+export type { PlatformName };
+
+/** Per-run settings that are not expressions: which optional fields the user added, toggles. */
+export type RunSettings = { present: string[]; flags: Record<string, unknown> };
+
+export interface OperationEntry {
+	/** Shown in the report: node / resource / operation. */
+	title: string;
+	node: string;
+	platform: PlatformName;
+	resource: string;
+	operation: string;
+	/** Generators of each item's raw values, by item key (also the expression's `$json` key). */
+	values: Record<string, fc.Arbitrary<unknown>>;
+	/** Keys of `values` that live in a collection and may be absent from it (chosen per run). */
+	optional?: string[];
+	/** Other per-run settings (literal toggles, modes). */
+	flags?: fc.Arbitrary<Record<string, unknown>>;
+	/** The node's parameters for one run. */
+	parameters(settings: RunSettings): INodeParameters;
+	/**
+	 * The documented requests for one item, or undefined when `r` recorded a refusal. Only values of
+	 * present keys are passed (absent optional fields are undefined).
+	 */
+	expect(v: IDataObject, r: Reader, settings: RunSettings): Wire[] | undefined;
+}
+
+/** The expression that reads item key `key`. */
+export const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
+
+/** A collection parameter holding the present keys of `prefix.*`, each as an expression. */
+export function collectionOf(prefix: string, settings: RunSettings): INodeParameters {
+	const out: INodeParameters = {};
+	for (const key of settings.present) if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = expr(key);
+	return out;
+}
+
+const tencent = (command: string, body: IDataObject): Wire => ({ method: 'POST', path: ['v4', ...command.split('/')], query: {}, body });
+
+// ---------------------------------------------------------------- Thulium Chat
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const thuliumStart: OperationEntry = {
+	title: 'thuliumChat / conversation / start',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'start',
+	values: {
+		chatQueueId: integerValue(1, 1_000_000),
+		'additionalFields.clientName': textValue(),
+		'additionalFields.clientSurname': textValue(),
+		'additionalFields.clientEmail': textValue(fc.oneof(fc.emailAddress(), fc.constantFrom('jan.kowalski@example.org', ' a@b.pl ', 'not-an-email', 'a+b@c.de'))),
+		'additionalFields.clientId': idValue(),
+		'additionalFields.customerId': integerValue(1, 1_000_000),
+	},
+	optional: [
+		'additionalFields.clientName',
+		'additionalFields.clientSurname',
+		'additionalFields.clientEmail',
+		'additionalFields.clientId',
+		'additionalFields.customerId',
+	],
+	flags: fc.record({ mode: fc.constantFrom('id', 'list') }),
+	parameters: (s) => ({
+		resource: 'conversation',
+		operation: 'start',
+		chatQueueId: { __rl: true, mode: String(s.flags.mode), value: expr('chatQueueId') },
+		additionalFields: collectionOf('additionalFields', s),
+	}),
+	expect: (v, r) => {
+		const query: Record<string, string> = {};
+		const queue = r.integer(v.chatQueueId, 'Chat Queue', { required: true, min: 1 });
+		if (queue !== undefined && queue !== null) query.chat_queue_id = String(queue);
+		const texts: Array<[string, string, string]> = [
+			['clientName', 'Client First Name', 'client_name'],
+			['clientSurname', 'Client Last Name', 'client_surname'],
+			['clientEmail', 'Client E-Mail', 'client_email'],
+			['clientId', 'Client ID', 'client_id'],
+		];
+		for (const [key, label, field] of texts) {
+			const text = r.text(v[`additionalFields.${key}`], label, { maxLength: 255 });
+			if (text) query[field] = text;
+		}
+		if (query.client_email !== undefined && !EMAIL.test(query.client_email)) r.refuse('Client E-Mail');
+		const customer = r.integer(v['additionalFields.customerId'], 'Customer ID', { min: 1 });
+		if (customer !== undefined && customer !== null) query.customer_id = String(customer);
+		return r.ok ? [{ method: 'POST', path: ['api', 'chat_conversations', 'start'], query, body: '' }] : undefined;
+	},
+};
+
+const thuliumDeleteContent: OperationEntry = {
+	title: 'thuliumChat / conversation / deleteContent',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'deleteContent',
+	values: {
+		conversationId: idValue(fc.oneof(fc.uuid(), plausibleId)),
+		participant: choiceValue(['user', 'customer', 'both']),
+	},
+	parameters: () => ({ resource: 'conversation', operation: 'deleteContent', conversationId: expr('conversationId'), participant: expr('participant') }),
+	expect: (v, r) => {
+		const id = r.text(v.conversationId, 'Conversation ID', { required: true, maxLength: 100, pathSegment: true });
+		const participant = r.choice(v.participant, 'Participant', ['user', 'customer', 'both'] as const);
+		if (!r.ok) return undefined;
+		return [{ method: 'DELETE', path: ['api', 'chat_conversations', 'content', id!, participant!], query: {}, body: '' }];
+	},
+};
+
+// ---------------------------------------------------------------- Tencent Cloud Chat
+
+const tencentDelete: OperationEntry = {
+	title: 'tencentCloudChat / conversation / delete',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'conversation',
+	operation: 'delete',
+	values: {
+		fromAccount: idValue(),
+		conversationType: choiceValue(['c2c', 'group']),
+		toAccount: idValue(),
+		groupId: idValue(),
+		clearRoamingMessages: booleanValue,
+	},
+	parameters: () => ({
+		resource: 'conversation',
+		operation: 'delete',
+		fromAccount: expr('fromAccount'),
+		conversationType: expr('conversationType'),
+		toAccount: expr('toAccount'),
+		groupId: expr('groupId'),
+		clearRoamingMessages: expr('clearRoamingMessages'),
+	}),
+	expect: (v, r) => {
+		const from = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
+		const type = r.choice(v.conversationType, 'Conversation Type', ['c2c', 'group'] as const);
+		const clear = r.boolean(v.clearRoamingMessages, 'Clear Roaming Messages');
+		if (type === undefined) return undefined;
+		const body: IDataObject = { From_Account: from, Type: type === 'c2c' ? 1 : 2, ClearRamble: clear ? 1 : 0 };
+		if (type === 'c2c') body.To_Account = r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 });
+		else body.ToGroupid = r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 });
+		return r.ok ? [tencent('recentcontact/delete', body)] : undefined;
+	},
+};
+
+function limitOf(v: IDataObject, r: Reader, s: RunSettings): number | undefined {
+	if (s.flags.returnAll === true) return Infinity;
+	return r.integer(v.limit, 'Limit', { min: 1, required: true }) ?? undefined;
+}
+
+const tencentGetMany: OperationEntry = {
+	title: 'tencentCloudChat / conversation / getMany',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'conversation',
+	operation: 'getMany',
+	values: { fromAccount: idValue(), limit: integerValue(1, 500) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'conversation', operation: 'getMany', fromAccount: expr('fromAccount'), returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		const from = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
+		limitOf(v, r, s);
+		if (!r.ok) return undefined;
+		return [tencent('recentcontact/get_list', { From_Account: from, TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 15 })];
+	},
+};
+
+const tencentGetHistory: OperationEntry = {
+	title: 'tencentCloudChat / message / getHistory',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'getHistory',
+	values: {
+		operatorAccount: idValue(),
+		peerAccount: idValue(),
+		limit: integerValue(1, 300),
+		simplify: booleanValue,
+		'filters.sentAfter': dateValue,
+		'filters.sentBefore': dateValue,
+	},
+	optional: ['filters.sentAfter', 'filters.sentBefore'],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'message',
+		operation: 'getHistory',
+		operatorAccount: expr('operatorAccount'),
+		peerAccount: expr('peerAccount'),
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		simplify: expr('simplify'),
+		filters: collectionOf('filters', s),
+	}),
+	expect: (v, r, s) => {
+		const after = r.unixSeconds(v['filters.sentAfter'], 'Sent After');
+		const before = r.unixSeconds(v['filters.sentBefore'], 'Sent Before');
+		const minTime = after ?? 0;
+		const maxTime: number | string = before ?? NOW;
+		if (after !== undefined && before !== undefined && typeof maxTime === 'number' && minTime > maxTime) r.refuse('Sent After');
+		if (typeof after === 'number' && before === null && minTime > Date.now() / 1000) r.refuse('Sent After');
+		const operator = r.text(v.operatorAccount, 'Operator Account', { required: true, maxLength: 32 });
+		const peer = r.text(v.peerAccount, 'Peer Account', { required: true, maxLength: 32 });
+		const limit = limitOf(v, r, s);
+		r.boolean(v.simplify, 'Simplify');
+		if (!r.ok) return undefined;
+		return [
+			tencent('openim/admin_getroammsg', {
+				Operator_Account: operator,
+				Peer_Account: peer,
+				MaxCnt: Math.min(100, limit!),
+				MinTime: minTime,
+				MaxTime: maxTime,
+			}),
+		];
+	},
+};
+
+const C2C_OPTIONAL = ['fromAccount', 'cloudCustomData', 'offlinePushTitle', 'offlinePushText', 'syncToSender', 'messageLifetime'].map((k) => `additionalFields.${k}`);
+const GROUP_OPTIONAL = ['fromAccount', 'cloudCustomData', 'offlinePushTitle', 'offlinePushText', 'onlineOnly'].map((k) => `additionalFields.${k}`);
+
+const messageValues = {
+	text: textValue(),
+	customData: textValue(fc.oneof(fc.json(), fc.constantFrom('{"type":"order","number":42}', 'plain'))),
+	customDescription: textValue(),
+	'additionalFields.fromAccount': idValue(),
+	'additionalFields.cloudCustomData': textValue(fc.json()),
+	'additionalFields.offlinePushTitle': textValue(),
+	'additionalFields.offlinePushText': textValue(),
+	'additionalFields.syncToSender': booleanValue,
+	'additionalFields.messageLifetime': integerValue(0, 604800),
+	'additionalFields.onlineOnly': booleanValue,
+};
+
+function messageParameters(s: RunSettings): INodeParameters {
+	const content: INodeParameters =
+		s.flags.messageType === 'text'
+			? { messageType: 'text', text: expr('text') }
+			: { messageType: 'custom', customData: expr('customData'), customDescription: expr('customDescription') };
+	return { ...content, additionalFields: collectionOf('additionalFields', s) };
+}
+
+/** The message part every send command shares, as the Chat server API documents it. */
+function expectMessage(v: IDataObject, r: Reader, s: RunSettings, kind: 'c2c' | 'group'): IDataObject {
+	const body: IDataObject = {};
+	if (s.flags.messageType === 'text') {
+		const text = r.text(v.text, 'Text', { required: true, multiline: true, maxLength: 12000 });
+		body.MsgBody = [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
+	} else {
+		const data = r.text(v.customData, 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
+		const desc = r.text(v.customDescription, 'Custom Description', { multiline: true, maxLength: 1000 });
+		body.MsgBody = [{ MsgType: 'TIMCustomElem', MsgContent: desc ? { Data: data, Desc: desc } : { Data: data } }];
+	}
+	const a = (key: string) => v[`additionalFields.${key}`];
+	const from = r.text(a('fromAccount'), 'From Account', { maxLength: 32 });
+	if (from) body.From_Account = from;
+	const cloud = r.text(a('cloudCustomData'), 'Cloud Custom Data', { multiline: true, maxLength: 12000 });
+	if (cloud) body.CloudCustomData = cloud;
+	const title = r.text(a('offlinePushTitle'), 'Offline Push Title', { maxLength: 200 });
+	const desc = r.text(a('offlinePushText'), 'Offline Push Text', { multiline: true, maxLength: 1000 });
+	if (title || desc) body.OfflinePushInfo = { PushFlag: 0, ...(title ? { Title: title } : {}), ...(desc ? { Desc: desc } : {}) };
+	if (kind === 'c2c') {
+		if (a('syncToSender') !== undefined) body.SyncOtherMachine = r.boolean(a('syncToSender'), 'Sync to Sender') ? 1 : 2;
+		const lifetime = a('messageLifetime');
+		if (lifetime !== undefined && lifetime !== '') {
+			const n = r.integer(lifetime, 'Message Lifetime (Seconds)', { min: 0, max: 604800 });
+			if (typeof n === 'number') body.MsgLifeTime = n;
+		}
+	} else if (a('onlineOnly') !== undefined && r.boolean(a('onlineOnly'), 'Online Only')) {
+		body.OnlineOnlyFlag = 1;
+	}
+	return body;
+}
+
+const messageFlags = fc.record({ messageType: fc.constantFrom('text', 'custom') });
+
+const tencentSend: OperationEntry = {
+	title: 'tencentCloudChat / message / send',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'send',
+	values: { toAccount: idValue(), ...messageValues },
+	optional: C2C_OPTIONAL,
+	flags: messageFlags,
+	parameters: (s) => ({ resource: 'message', operation: 'send', toAccount: expr('toAccount'), ...messageParameters(s) }),
+	expect: (v, r, s) => {
+		const to = r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 });
+		const message = expectMessage(v, r, s, 'c2c');
+		return r.ok ? [tencent('openim/sendmsg', { ...message, To_Account: to, MsgRandom: ANY_UINT32 })] : undefined;
+	},
+};
+
+const tencentSendToMany: OperationEntry = {
+	title: 'tencentCloudChat / message / sendToMany',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'sendToMany',
+	values: { toAccounts: idListValue, ...messageValues },
+	optional: C2C_OPTIONAL,
+	flags: messageFlags,
+	parameters: (s) => ({ resource: 'message', operation: 'sendToMany', toAccounts: expr('toAccounts'), ...messageParameters(s) }),
+	expect: (v, r, s) => {
+		const ids = r.idList(v.toAccounts, 'To Accounts', { required: true, maxLength: 32 });
+		const message = expectMessage(v, r, s, 'c2c');
+		if (!r.ok) return undefined;
+		const wires: Wire[] = [];
+		for (let start = 0; start < ids!.length; start += 500) {
+			wires.push(tencent('openim/batchsendmsg', { ...message, To_Account: ids!.slice(start, start + 500), MsgRandom: ANY_UINT32 }));
+		}
+		return wires;
+	},
+};
+
+const tencentSendToGroup: OperationEntry = {
+	title: 'tencentCloudChat / message / sendToGroup',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'sendToGroup',
+	values: { groupId: idValue(), ...messageValues },
+	optional: GROUP_OPTIONAL,
+	flags: messageFlags,
+	parameters: (s) => ({ resource: 'message', operation: 'sendToGroup', groupId: expr('groupId'), ...messageParameters(s) }),
+	expect: (v, r, s) => {
+		const group = r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 });
+		const message = expectMessage(v, r, s, 'group');
+		return r.ok ? [tencent('group_open_http_svc/send_group_msg', { GroupId: group, Random: ANY_UINT32, ...message })] : undefined;
+	},
+};
+
+const tencentRecall: OperationEntry = {
+	title: 'tencentCloudChat / message / recall',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'recall',
+	values: { fromAccount: idValue(), toAccount: idValue(), msgKey: idValue(fc.constantFrom('31906_833502_1572869830', '1_2_3')) },
+	parameters: () => ({ resource: 'message', operation: 'recall', fromAccount: expr('fromAccount'), toAccount: expr('toAccount'), msgKey: expr('msgKey') }),
+	expect: (v, r) => {
+		const body = {
+			From_Account: r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 }),
+			To_Account: r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 }),
+			MsgKey: r.text(v.msgKey, 'Message Key', { required: true, maxLength: 50 }),
+		};
+		return r.ok ? [tencent('openim/admin_msgwithdraw', body)] : undefined;
+	},
+};
+
+const tencentImport: OperationEntry = {
+	title: 'tencentCloudChat / user / import',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'user',
+	operation: 'import',
+	values: {
+		userId: idValue(),
+		'additionalFields.nickname': textValue(),
+		'additionalFields.faceUrl': textValue(fc.webUrl()),
+	},
+	optional: ['additionalFields.nickname', 'additionalFields.faceUrl'],
+	parameters: (s) => ({ resource: 'user', operation: 'import', userId: expr('userId'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const body: IDataObject = { UserID: r.text(v.userId, 'User ID', { required: true, maxBytes: 32 }) };
+		const nick = r.text(v['additionalFields.nickname'], 'Nickname', { maxLength: 500 });
+		const face = r.text(v['additionalFields.faceUrl'], 'Avatar URL', { maxLength: 500 });
+		if (nick) body.Nick = nick;
+		if (face) body.FaceUrl = face;
+		return r.ok ? [tencent('im_open_login_svc/account_import', body)] : undefined;
+	},
+};
+
+const tencentCheck: OperationEntry = {
+	title: 'tencentCloudChat / user / check',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'user',
+	operation: 'check',
+	values: { userIds: idListValue },
+	parameters: () => ({ resource: 'user', operation: 'check', userIds: expr('userIds') }),
+	expect: (v, r) => {
+		const ids = r.idList(v.userIds, 'User IDs', { required: true, maxLength: 32 });
+		if (!r.ok) return undefined;
+		const wires: Wire[] = [];
+		for (let start = 0; start < ids!.length; start += 100) {
+			wires.push(tencent('im_open_login_svc/account_check', { CheckItem: ids!.slice(start, start + 100).map((UserID) => ({ UserID })) }));
+		}
+		return wires;
+	},
+};
+
+export const OPERATIONS: OperationEntry[] = [
+	thuliumStart,
+	thuliumDeleteContent,
+	tencentDelete,
+	tencentGetMany,
+	tencentGetHistory,
+	tencentSend,
+	tencentSendToMany,
+	tencentSendToGroup,
+	tencentRecall,
+	tencentImport,
+	tencentCheck,
+];
