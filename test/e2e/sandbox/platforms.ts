@@ -126,7 +126,7 @@ const tencent: PlatformDefinition<FakeTencent> = {
 	}),
 	wrongSecret: {
 		data: (credential) => ({ ...credential.data, secretKey: 'not-the-secret-key' }),
-		message: /70009/,
+		message: /^Tencent could not verify the UserSig \(70009\)/,
 	},
 };
 
