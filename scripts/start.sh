@@ -123,8 +123,14 @@ cat <<INFO
       curl -X POST http://127.0.0.1:$PORT/webhook/website-form -H 'Content-Type: application/json' \\
         -d '{"firstName":"Jan","lastName":"Kowalski","email":"jan.kowalski@example.org"}'
     then look at its run under Executions.
-  - Credentials: open "Thulium (sandbox)" and click "Retry" to run n8n's connection test.
-  - Build your own workflow: search the nodes panel for "Thulium".
+    (Start Chat opens a conversation, Send Greeting posts a greeting into it.)
+  - Workflow "Nightly clean-up: Tencent and Easemob conversations": click "Execute workflow"; it
+    deletes alice's and bob's conversations with support, with their roaming messages.
+  - Workflows "Tencent Cloud Chat callback → reply" and "Easemob IM callback → reply" are
+    published; post them a signed callback (commands in docs/readme/e2e.md) and see the reply.
+  - Credentials: open "Thulium (sandbox)", "Tencent Cloud Chat (sandbox)" or "Easemob IM (sandbox)"
+    and click "Retry" to run n8n's connection test.
+  - Build your own workflow: search the nodes panel for "Thulium", "Tencent" or "Easemob".
 
   The fake platforms: $(grep -o 'http://127.0.0.1:[0-9]*' "$BACKEND_LOG" | paste -sd' ')
   Press Ctrl-C to stop everything.

@@ -22,6 +22,8 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
+ncc_step "Type-checking the sandbox backend (npm start)"
+node node_modules/typescript/bin/tsc -p scripts/sandbox/tsconfig.json --noEmit || ncc_fail "the sandbox backend does not compile"
 ncc_step "Building and packing the package"
 tgz="$(ncc_build_and_pack "$work")"
 echo "    $tgz"

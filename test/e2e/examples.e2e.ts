@@ -88,7 +88,14 @@ describe('`n8n start` with the published webhook examples', () => {
 		const response = await app.rest('GET', '/types/nodes.json');
 		expect(response.status).toBe(200);
 		const names = (response.body as Array<{ name: string }>).map((t) => t.name);
-		for (const platform of sandbox.platforms) expect(names).toContain(`${PACKAGE_NAME}.${platform.node}`);
+		for (const platform of sandbox.platforms) {
+			expect(names).toContain(`${PACKAGE_NAME}.${platform.node}`);
+			// n8n makes the AI-agent tool variant of every node that is usable as a tool.
+			expect(names).toContain(`${PACKAGE_NAME}.${platform.node}Tool`);
+		}
+		// Every node the examples use exists in this n8n (also those of examples the suite does not run).
+		const used = new Set([...workflows.values()].flatMap((w) => w.nodes.map((n) => n.type)));
+		expect([...used].filter((type) => !names.includes(type))).toEqual([]);
 	});
 
 	describe("n8n's credential tester", () => {
@@ -126,6 +133,7 @@ describe('`n8n start` with the published webhook examples', () => {
 			it.each(webhook)('%s', async (file, id) => {
 				const calls = (EXAMPLES[file] as WebhookExample).calls(sandbox);
 				expect(calls.length).toBeGreaterThan(0);
+				let started = 0;
 				for (const call of calls) {
 					const { method, path: urlPath, headers = {}, body } = call.request;
 					const response = await app.http(`/webhook/${urlPath}`, {
@@ -133,6 +141,11 @@ describe('`n8n start` with the published webhook examples', () => {
 						headers: { 'content-type': 'application/json', ...headers },
 						body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 					});
+					// A trigger answers before its workflow has run: wait for the execution before checking.
+					if (call.startsExecution) {
+						started += 1;
+						await app.waitForExecutions(id, (e) => e.length >= started);
+					}
 					call.check({ status: response.status, headers: response.headers, body: response.body }, sandbox);
 				}
 				// n8n saved one successful production execution per call that starts one, and no other.

@@ -1,11 +1,21 @@
 // What each workflow in examples/ must do when it runs inside the real n8n app against the sandbox.
 // Adding an example: put its workflow JSON into examples/ and an entry here, keyed by file name.
 // The suite fails for an example file without an entry.
+import { createHash } from 'node:crypto';
+
 import type { IRun, INodeExecutionData } from 'n8n-workflow';
 
+import { FakeEasemob } from '../fakes/fakeEasemob';
+import type { FakeTencent } from '../fakes/fakeTencent';
 import type { FakeThulium } from '../fakes/fakeThulium';
 import type { RunningSandbox } from './sandbox/platforms';
-import { THULIUM_DEMO_CONVERSATIONS } from './sandbox/platforms';
+import {
+	DEMO_CLEANUP_USERS,
+	DEMO_SUPPORT_USER,
+	EASEMOB_CALLBACK_SECRET,
+	TENCENT_CALLBACK_TOKEN,
+	THULIUM_DEMO_CONVERSATIONS,
+} from './sandbox/platforms';
 
 /** The JSON items a node produced in a run (first run of the node, first output). */
 export function nodeOutput(run: IRun, nodeName: string): unknown[] {
@@ -93,6 +103,61 @@ export function everyFewSeconds(workflow: WorkflowJson, seconds = 3): WorkflowJs
 }
 
 const thulium = (sandbox: RunningSandbox) => sandbox.get<FakeThulium>('thulium').fake;
+const tencent = (sandbox: RunningSandbox) => sandbox.get<FakeTencent>('tencent').fake;
+const easemob = (sandbox: RunningSandbox) => sandbox.get<FakeEasemob>('easemob').fake;
+
+/** The trigger URL path of a custom trigger node: "<webhookId>/webhook". */
+const TENCENT_TRIGGER_PATH = '6c3f4b2a-8d9e-4f3a-9b4c-1d2e3f4a5b01/webhook';
+const EASEMOB_TRIGGER_PATH = '9e5a6d4c-0f1a-4b5c-9d6e-2f3a4b5c6d01/webhook';
+
+/**
+ * A Tencent Cloud Chat callback as Tencent posts it: the command and the signature in the query
+ * string (Sign = SHA-256(token + RequestTime)), the event in the body.
+ */
+function tencentCallback(sandbox: RunningSandbox, token: string, body: Record<string, unknown>): WebhookCall['request'] {
+	const time = String(Math.floor(Date.now() / 1000));
+	const query = new URLSearchParams({
+		SdkAppid: String(tencent(sandbox).sdkAppId),
+		CallbackCommand: String(body.CallbackCommand),
+		contenttype: 'json',
+		ClientIP: '127.0.0.1',
+		OptPlatform: 'RESTAPI',
+		RequestTime: time,
+		Sign: createHash('sha256')
+			.update(token + time)
+			.digest('hex'),
+	});
+	return { method: 'POST', path: `${TENCENT_TRIGGER_PATH}?${query.toString()}`, body };
+}
+
+/** An Easemob post-send callback, signed as Easemob signs it: md5(callId + secret + timestamp). */
+function easemobCallback(sandbox: RunningSandbox, secret: string, message: { from: string; to: string; text: string; msgId: string }): WebhookCall['request'] {
+	const fake = easemob(sandbox);
+	const callId = `${fake.orgName}#fake-app_${message.msgId}`;
+	const timestamp = Date.now();
+	return {
+		method: 'POST',
+		path: EASEMOB_TRIGGER_PATH,
+		body: {
+			callId,
+			eventType: 'chat',
+			timestamp,
+			chat_type: 'chat',
+			group_id: '',
+			from: message.from,
+			to: message.to,
+			msg_id: message.msgId,
+			payload: { bodies: [{ type: 'txt', msg: message.text }], ext: {}, from: message.from, to: message.to },
+			appkey: `${fake.orgName}#fake-app`,
+			host: 'msync@ebs-sandbox',
+			securityVersion: '1.0.0',
+			security: FakeEasemob.sign(callId, secret, timestamp),
+		},
+	};
+}
+
+/** Text of a Tencent message body. */
+const tencentText = (body: unknown[]) => (body as Array<{ MsgContent: { Text?: string } }>).map((e) => e.MsgContent.Text ?? '').join('');
 
 export const EXAMPLES: Record<string, ExampleExpectation> = {
 	'thulium-website-form-start-chat.json': {
@@ -116,11 +181,19 @@ export const EXAMPLES: Record<string, ExampleExpectation> = {
 						client_email: 'jan.kowalski@example.org',
 					});
 					expect(starts[0].body).toBe('');
+					// The webhook answers with the greeting's result, in the conversation Start opened.
 					expect(response.status).toBe(200);
-					const id = (response.body as { conversation_id?: string }).conversation_id;
+					const answer = response.body as { sent?: boolean; conversationId?: string; text?: string };
+					expect(answer).toMatchObject({ sent: true, text: expect.stringMatching(/^Hello Jan, thank you for contacting us!/) });
+					const id = answer.conversationId!;
 					expect(typeof id).toBe('string');
-					const conversation = fake.conversations.get(id!);
+					const conversation = fake.conversations.get(id);
 					expect(conversation).toMatchObject({ chatQueueId: 3, status: 'ACTIVE', client: { client_name: 'Jan', client_email: 'jan.kowalski@example.org' } });
+					// The greeting reached Thulium once, as JSON, and is the conversation's message.
+					const sends = fake.requests.filter((r) => r.method === 'POST' && r.rawPath === `/api/chat_conversations/${id}/message`);
+					expect(sends).toHaveLength(1);
+					expect(sends[0].json).toEqual({ text: answer.text });
+					expect(conversation!.messages.map((m) => m.text)).toEqual([answer.text]);
 				},
 			},
 		],
@@ -143,5 +216,112 @@ export const EXAMPLES: Record<string, ExampleExpectation> = {
 				expect(messages.every((m) => m.content_deleted === true && m.text === '')).toBe(true);
 			}
 		},
+	},
+	'nightly-cleanup-tencent-easemob.json': {
+		kind: 'scheduled',
+		prepare: (workflow) => everyFewSeconds(workflow),
+		check: (sandbox) => {
+			// Tencent: each listed user's conversation with support deleted, with its roaming messages.
+			const t = tencent(sandbox);
+			const deletes = t.commandRequests('recentcontact/delete').map((r) => r.json as Record<string, unknown>);
+			expect(deletes.length).toBeGreaterThanOrEqual(DEMO_CLEANUP_USERS.length);
+			expect([...new Set(deletes.map((b) => JSON.stringify(b)))].sort()).toEqual(
+				DEMO_CLEANUP_USERS.map((user) => JSON.stringify({ From_Account: user, Type: 1, To_Account: DEMO_SUPPORT_USER, ClearRamble: 1 })).sort(),
+			);
+			for (const user of DEMO_CLEANUP_USERS) {
+				expect(t.conversationsOf(user).has(`1:${DEMO_SUPPORT_USER}`)).toBe(false);
+				const own = t.messages.filter((m) => m.From_Account === user || m.To_Account === user);
+				expect(own.length).toBeGreaterThan(0);
+				expect(own.every((m) => m.clearedFor.has(user))).toBe(true);
+			}
+			// Users not on the list keep everything; the other side keeps its copy.
+			expect(t.conversationsOf('carol').has(`1:${DEMO_SUPPORT_USER}`)).toBe(true);
+			expect(t.messages.filter((m) => m.From_Account === 'carol').every((m) => m.clearedFor.size === 0)).toBe(true);
+			expect(t.conversationsOf(DEMO_SUPPORT_USER).has('1:alice')).toBe(true);
+			// Easemob: the same, with delete_roam.
+			const e = easemob(sandbox);
+			const channelDeletes = e.apiRequests.filter((r) => r.method === 'DELETE');
+			expect(channelDeletes.length).toBeGreaterThanOrEqual(DEMO_CLEANUP_USERS.length);
+			expect([...new Set(channelDeletes.map((r) => `${r.rawPath} ${JSON.stringify(r.json)}`))].sort()).toEqual(
+				DEMO_CLEANUP_USERS.map(
+					(user) => `/${e.orgName}/fake-app/users/${user}/user_channel ${JSON.stringify({ channel: DEMO_SUPPORT_USER, type: 'chat', delete_roam: true })}`,
+				).sort(),
+			);
+			for (const user of DEMO_CLEANUP_USERS) expect(e.hasConversation('fake-app', user, 'chat', DEMO_SUPPORT_USER)).toBe(false);
+			expect(e.hasConversation('fake-app', 'carol', 'chat', DEMO_SUPPORT_USER)).toBe(true);
+		},
+	},
+	'tencent-callback-reply.json': {
+		kind: 'webhook',
+		calls: (sandbox) => {
+			const message = {
+				CallbackCommand: 'C2C.CallbackAfterSendMsg',
+				From_Account: 'alice',
+				To_Account: DEMO_SUPPORT_USER,
+				MsgSeq: 48374,
+				MsgRandom: 2837546,
+				MsgTime: Math.floor(Date.now() / 1000),
+				MsgKey: '48374_2837546_1',
+				SendMsgResult: 0,
+				MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'Where is my order?' } }],
+			};
+			const replies = () => tencent(sandbox).messages.filter((m) => m.From_Account === DEMO_SUPPORT_USER && m.To_Account === 'alice' && tencentText(m.MsgBody).startsWith('Thanks'));
+			return [
+				{
+					request: tencentCallback(sandbox, TENCENT_CALLBACK_TOKEN, message),
+					startsExecution: true,
+					check: (response) => {
+						expect(response.status).toBe(200);
+						expect(response.body).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+						expect(tencent(sandbox).commandRequests('openim/sendmsg')).toHaveLength(1);
+						expect(replies()).toHaveLength(1);
+						expect(tencentText(replies()[0].MsgBody)).toContain('"Where is my order?"');
+					},
+				},
+				{
+					// Signed with another token: refused, nothing runs, nothing is sent.
+					request: tencentCallback(sandbox, 'not-the-callback-token', { ...message, MsgKey: '48375_2837547_1' }),
+					startsExecution: false,
+					check: (response) => {
+						expect(response.status).toBe(401);
+						expect(tencent(sandbox).commandRequests('openim/sendmsg')).toHaveLength(1);
+					},
+				},
+			];
+		},
+	},
+	'easemob-callback-reply.json': {
+		kind: 'webhook',
+		calls: (sandbox) => {
+			const replies = () => [...easemob(sandbox).messages.values()].filter((m) => m.from === DEMO_SUPPORT_USER && m.to === 'bob');
+			const sends = () => easemob(sandbox).apiRequests.filter((r) => r.method === 'POST' && r.rawPath.endsWith('/messages/users'));
+			return [
+				{
+					request: easemobCallback(sandbox, EASEMOB_CALLBACK_SECRET, { from: 'bob', to: DEMO_SUPPORT_USER, text: 'Can I change my address?', msgId: '1029457500870543001' }),
+					startsExecution: true,
+					check: (response) => {
+						expect(response.status).toBe(200);
+						expect(response.body).toEqual({ received: true });
+						expect(sends()).toHaveLength(1);
+						expect(sends()[0].json).toMatchObject({ from: DEMO_SUPPORT_USER, to: ['bob'], type: 'txt' });
+						expect(replies()).toHaveLength(1);
+						expect(String(replies()[0].body.msg)).toContain('"Can I change my address?"');
+					},
+				},
+				{
+					// Signed with another secret: refused, nothing runs, nothing is sent.
+					request: easemobCallback(sandbox, 'not-the-callback-secret', { from: 'bob', to: DEMO_SUPPORT_USER, text: 'Forged', msgId: '1029457500870543002' }),
+					startsExecution: false,
+					check: (response) => {
+						expect(response.status).toBe(401);
+						expect(sends()).toHaveLength(1);
+					},
+				},
+			];
+		},
+	},
+	'ai-agent-chat-tools.json': {
+		kind: 'notRun',
+		reason: 'it needs an AI chat model and its credential; the suite checks that it imports and that every node it uses (the tool variants of the three nodes included) exists in n8n',
 	},
 };

@@ -343,8 +343,8 @@ export class FakeEasemob {
 			}
 			if (typeof user.password !== 'string' || user.password === '') return this.error(reply, 400, 'illegal_argument', 'password is empty', 'IllegalArgumentException');
 		}
-		if (!Array.isArray(raw) && existing.has(String(raw.username).toLowerCase())) {
-			return this.error(reply, 400, 'duplicate_unique_property_exists', `Application ${this.orgName}#${app} Entity user requires that property named username be unique, value of ${String(raw.username)} exists`, 'DuplicateUniquePropertyExistsException');
+		if (!Array.isArray(raw) && existing.has(String(list[0].username).toLowerCase())) {
+			return this.error(reply, 400, 'duplicate_unique_property_exists', `Application ${this.orgName}#${app} Entity user requires that property named username be unique, value of ${String(list[0].username)} exists`, 'DuplicateUniquePropertyExistsException');
 		}
 		if (this.resourceLimited > 0) {
 			this.resourceLimited--;

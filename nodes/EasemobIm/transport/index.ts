@@ -98,9 +98,9 @@ export async function easemobRequest(
 		} catch (error) {
 			const tokenError = findTokenError(error);
 			if (tokenError) {
-				const failure = fail({ message: tokenError.message, hint: tokenError.hint, httpCode: tokenError.httpCode, code: tokenError.code, body: tokenError.body as JsonObject | undefined });
+				const failure = fail({ message: tokenError.message, hint: tokenError.hint, httpCode: tokenError.httpStatus, code: tokenError.easemobCode, body: tokenError.body as JsonObject | undefined });
 				// Only network trouble on the token endpoint is worth another try.
-				if (tokenError.httpCode === undefined) throw transient(failure, { maxRetries: 1 });
+				if (tokenError.httpStatus === undefined) throw transient(failure, { maxRetries: 1 });
 				throw failure;
 			}
 			const problem = describeNetworkError(error);

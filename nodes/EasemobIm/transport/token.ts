@@ -26,8 +26,10 @@ export class EasemobTokenError extends Error {
 	constructor(
 		message: string,
 		readonly hint: string,
-		readonly httpCode?: number,
-		readonly code?: string,
+		// Not named `httpCode`/`code`: n8n's credential tester would show a generic HTTP text or the
+		// bare Easemob code instead of this message.
+		readonly httpStatus?: number,
+		readonly easemobCode?: string,
 		readonly body?: IDataObject,
 	) {
 		super(message);
@@ -148,7 +150,7 @@ export async function easemobAppToken(
 		},
 		(error: unknown) => {
 			// Remember refusals (4xx), not network trouble: a fixed host or a retry may work.
-			if (error instanceof EasemobTokenError && error.httpCode !== undefined && error.httpCode < 500 && error.httpCode !== 429) {
+			if (error instanceof EasemobTokenError && error.httpStatus !== undefined && error.httpStatus < 500 && error.httpStatus !== 429) {
 				current.failure = { error, at: Date.now() };
 			}
 			throw error;

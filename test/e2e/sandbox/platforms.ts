@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { FakeServer } from '../../fakes/fakeServer';
+import { FakeEasemob } from '../../fakes/fakeEasemob';
+import { FakeTencent } from '../../fakes/fakeTencent';
 import { FakeThulium } from '../../fakes/fakeThulium';
 
 /** A credential as `n8n import:credentials` reads it (data is the plain, unencrypted object). */
@@ -66,8 +68,103 @@ const thulium: PlatformDefinition<FakeThulium> = {
 	},
 };
 
+/**
+ * Demo users of the Tencent Cloud Chat and Easemob IM apps: `support` is the service account the
+ * clients talk to; the nightly clean-up example removes the conversations of alice and bob with it
+ * (carol's stays). The callback examples reply as `support`.
+ */
+export const DEMO_SUPPORT_USER = 'support';
+export const DEMO_CLIENTS = ['alice', 'bob', 'carol'];
+export const DEMO_CLEANUP_USERS = ['alice', 'bob'];
+/** Secrets the callback examples' trigger nodes are configured with (sandbox only). */
+export const TENCENT_CALLBACK_TOKEN = ['sandbox', 'callback', 'token'].join('-');
+export const EASEMOB_CALLBACK_SECRET = ['sandbox', 'callback', 'secret'].join('-');
+
+/** A demo one-to-one message stored on the fake Tencent app (its roaming history). */
+function tencentDemoMessage(fake: FakeTencent, from: string, to: string, text: string, seq: number, time: number) {
+	const random = 100_000 + seq;
+	fake.messages.push({
+		From_Account: from,
+		To_Account: to,
+		MsgSeq: seq,
+		MsgRandom: random,
+		MsgTimeStamp: time,
+		MsgKey: `${seq}_${random}_${time}`,
+		MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+		MsgFlagBits: 0,
+		clearedFor: new Set(),
+		request: {},
+	});
+}
+
+const tencent: PlatformDefinition<FakeTencent> = {
+	key: 'tencent',
+	label: 'Tencent Cloud Chat',
+	node: 'tencentCloudChat',
+	port: 5702,
+	create: () => new FakeTencent(),
+	server: (fake) => fake.server,
+	seed: (fake) => {
+		fake.reset();
+		fake.addUsers(DEMO_SUPPORT_USER, ...DEMO_CLIENTS);
+		fake.conversations.clear();
+		fake.messages.length = 0;
+		const time = Math.floor(Date.now() / 1000) - 3600;
+		DEMO_CLIENTS.forEach((client, i) => {
+			fake.addConversation(client, 1, DEMO_SUPPORT_USER, time + i);
+			fake.addConversation(DEMO_SUPPORT_USER, 1, client, time + i);
+			tencentDemoMessage(fake, client, DEMO_SUPPORT_USER, `Hi, this is ${client}.`, 10 * i + 1, time + i);
+			tencentDemoMessage(fake, DEMO_SUPPORT_USER, client, `Hello ${client}, how can we help?`, 10 * i + 2, time + i);
+		});
+	},
+	credentialId: 'sandboxTencentApi',
+	credential: (fake, baseUrl) => ({
+		id: 'sandboxTencentApi',
+		name: 'Tencent Cloud Chat (sandbox)',
+		type: 'tencentCloudChatApi',
+		data: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: fake.admin },
+	}),
+	wrongSecret: {
+		data: (credential) => ({ ...credential.data, secretKey: 'not-the-secret-key' }),
+		message: /^Tencent could not verify the UserSig \(70009\)/,
+	},
+};
+
+const EASEMOB_APP = 'fake-app';
+
+const easemob: PlatformDefinition<FakeEasemob> = {
+	key: 'easemob',
+	label: 'Easemob IM',
+	node: 'easemobIm',
+	port: 5703,
+	create: () => new FakeEasemob(),
+	server: (fake) => fake.server,
+	seed: (fake) => {
+		fake.reset();
+		fake.users.delete(EASEMOB_APP);
+		fake.conversations.clear();
+		fake.messages.clear();
+		for (const user of [DEMO_SUPPORT_USER, ...DEMO_CLIENTS]) fake.addUser(EASEMOB_APP, user);
+		for (const client of DEMO_CLIENTS) {
+			fake.addConversation(EASEMOB_APP, client, 'chat', DEMO_SUPPORT_USER);
+			fake.addConversation(EASEMOB_APP, DEMO_SUPPORT_USER, 'chat', client);
+		}
+	},
+	credentialId: 'sandboxEasemobApi',
+	credential: (fake, baseUrl) => ({
+		id: 'sandboxEasemobApi',
+		name: 'Easemob IM (sandbox)',
+		type: 'easemobImApi',
+		data: { baseUrl, orgName: fake.orgName, appName: EASEMOB_APP, clientId: fake.clientId, clientSecret: fake.clientSecret },
+	}),
+	wrongSecret: {
+		data: (credential) => ({ ...credential.data, clientSecret: 'not-the-client-secret' }),
+		message: /^Easemob refused the Client ID or Client Secret \(invalid_grant: client_secret does not match\)$/,
+	},
+};
+
 // One line per platform. Sandbox ports: 5701 Thulium, 5702 Tencent Cloud Chat, 5703 Easemob IM.
-export const PLATFORMS = [thulium] as const;
+export const PLATFORMS = [thulium, tencent, easemob] as const;
 
 export const SANDBOX_CREDENTIAL_IDS: string[] = PLATFORMS.map((p) => p.credentialId);
 
