@@ -229,6 +229,9 @@ export class TencentPlatform implements Platform {
 	}
 }
 
+/** An address where nothing listens (connections are refused). */
+export const REFUSED_URL = 'http://127.0.0.1:9';
+
 /** How many users a permissive Easemob app lists. */
 export const EASEMOB_LISTED_USERS = 150;
 
@@ -250,10 +253,13 @@ export class EasemobPlatform implements Platform {
 		// Conversation Delete spaces calls to 5 a minute per user (checked in test/easemob). The
 		// sweep is about what is sent: the per-user limiter this app uses is created first, wide open,
 		// in the module instance the engine loads from dist/.
+		// The same goes for the address nothing listens on (retries of refused connections count too).
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const limiterModule = require('../../dist/nodes/shared/rateLimiter.js') as KeyedLimiterModule;
-		const host = this.fake.server.baseUrl.replace(/^http:\/\//, '');
-		limiterModule.sharedKeyedLimiter(`easemob-user-channel:${host}/${this.fake.orgName}/${this.app}`, 1_000_000, 1000);
+		for (const url of [this.fake.server.baseUrl, REFUSED_URL]) {
+			const host = url.replace(/^http:\/\//, '');
+			limiterModule.sharedKeyedLimiter(`easemob-user-channel:${host}/${this.fake.orgName}/${this.app}`, 1_000_000, 1000);
+		}
 	}
 
 	private unlimit(): void {

@@ -3,24 +3,29 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../helpers/engine';
-import { TencentPlatform, ThuliumPlatform } from './platforms';
+import { EasemobPlatform, TencentPlatform, ThuliumPlatform } from './platforms';
 
 const thulium = new ThuliumPlatform();
 const tencent = new TencentPlatform();
+const easemob = new EasemobPlatform();
 
 beforeAll(async () => {
 	await thulium.start();
 	await tencent.start();
+	await easemob.start();
 	thulium.permissive();
 	tencent.permissive();
+	easemob.permissive();
 });
 afterAll(async () => {
 	await thulium.stop();
 	await tencent.stop();
+	await easemob.stop();
 });
 beforeEach(() => {
 	thulium.reset();
 	tencent.reset();
+	easemob.reset();
 });
 
 const one = (json: IDataObject) => ({ input: [{ json }], onError: 'continueRegularOutput' as const });
@@ -89,5 +94,24 @@ describe('Tencent Get History dates', () => {
 		expect(error).toBeUndefined();
 		expect(output.flat().filter((item) => item.json.error !== undefined)).toEqual([]);
 		expect((tencent.requests()[0].json as IDataObject).MaxTime).toBe(Date.parse('2026-01-31T12:00:00Z') / 1000);
+	});
+});
+
+describe('an Easemob answer that echoes the app token', () => {
+	afterEach(() => easemob.override(undefined));
+
+	it('does not carry the token into the error', async () => {
+		// Before: the transport knew only the token stored before the run (empty); the token n8n
+		// fetched in preAuthentication went into the error as the API wrote it.
+		const fakeHandle = Object.getPrototypeOf(easemob.fake).handle as Parameters<typeof easemob.override>[0] & object;
+		easemob.override((req, reply) => {
+			if (req.segments[2] === 'token') return fakeHandle.call(easemob.fake, req, reply);
+			reply.json(400, { error: 'illegal_argument', error_description: `token ${String(req.headers.authorization).replace('Bearer ', '')} rejected` });
+		});
+		const { output, serialized } = await runNode('easemobIm', { resource: 'user', operation: 'get', username: 'user1' }, easemob.credentials(), one({}));
+		const tokens = [...easemob.fake.tokens.keys()];
+		expect(tokens.length).toBeGreaterThan(0);
+		expect(String(output[0][0].json.error)).toMatch(/^Easemob: illegal_argument: token \*\*\* rejected/);
+		for (const token of tokens) expect(serialized).not.toContain(token);
 	});
 });

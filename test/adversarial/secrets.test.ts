@@ -13,7 +13,7 @@ import { loadPackage, runNode } from '../helpers/engine';
 import { Reader } from './model';
 import { FakeEasemob } from '../fakes/fakeEasemob';
 import type { EasemobPlatform, PlatformName } from './platforms';
-import { basicHeader, createPlatforms } from './platforms';
+import { REFUSED_URL, basicHeader, createPlatforms } from './platforms';
 import type { OperationEntry } from './table';
 import { OPERATIONS } from './table';
 import { Tally } from './tally';
@@ -73,7 +73,7 @@ const COMMON: ErrorPath[] = [
 	{ name: 'plain-text error echoing the URL', handler: (req, reply: Reply) => reply.text(502, `upstream failed for ${req.rawPath}?${req.query.toString()} ${String(req.headers.authorization)}`) },
 	{ name: 'connection reset', handler: (_req, reply: Reply) => reply.reset() },
 	{ name: 'server hangs, execution stopped', handler: (_req, reply: Reply) => reply.hang(), cancelAfterMs: 400 },
-	{ name: 'connection refused', credentials: (c) => withBase(c, 'http://127.0.0.1:9') },
+	{ name: 'connection refused', credentials: (c) => withBase(c, REFUSED_URL) },
 ];
 
 function withBase(c: Creds, url: string): Creds {
