@@ -2,7 +2,7 @@
 // these say what was wrong in words).
 import type { IDataObject } from 'n8n-workflow';
 
-import { runNode } from '../helpers/engine';
+import { loadPackage, runNode } from '../helpers/engine';
 import { EasemobPlatform, TencentPlatform, ThuliumPlatform } from './platforms';
 
 const thulium = new ThuliumPlatform();
@@ -113,5 +113,18 @@ describe('an Easemob answer that echoes the app token', () => {
 		expect(tokens.length).toBeGreaterThan(0);
 		expect(String(output[0][0].json.error)).toMatch(/^Easemob: illegal_argument: token \*\*\* rejected/);
 		for (const token of tokens) expect(serialized).not.toContain(token);
+	});
+});
+
+describe('an Easemob REST API Host ending in "?" or "#" with nothing after it', () => {
+	it('gives the credential test the address the nodes use', async () => {
+		// Before: the test request was built from the host as typed ("https://a1.easemob.com//?" +
+		// "/org/app"), so its path went into the query string; the nodes read the host with a URL parser.
+		const type = (await loadPackage()).credentialTypes.easemobImApi.type;
+		const credentials = { baseUrl: 'https://a1.easemob.com//?', orgName: 'org', appName: 'app', clientId: 'YXA6id', clientSecret: 'secret-value', accessToken: 'token-value' };
+		if (typeof type.authenticate !== 'function') throw new Error('authenticate is expected to be a function');
+		const options = await type.authenticate(credentials, { baseURL: 'https://a1.easemob.com//?/org/app', url: '/users', method: 'GET' });
+		expect(options.baseURL).toBe('https://a1.easemob.com/org/app');
+		expect(options.headers).toEqual({ Authorization: 'Bearer token-value' });
 	});
 });
