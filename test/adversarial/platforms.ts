@@ -2,7 +2,7 @@
 // authenticated request looks like, and which strings are secrets that must never appear anywhere.
 import type { ICredentialDataDecryptedObject as Creds } from 'n8n-workflow';
 
-import type { Handler, RecordedRequest } from '../fakes/fakeServer';
+import type { Handler, RecordedRequest, Reply } from '../fakes/fakeServer';
 import { WindowCounter } from '../fakes/fakeServer';
 import { FakeEasemob } from '../fakes/fakeEasemob';
 import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
@@ -77,6 +77,8 @@ export function basicHeader(username: string, password: string): string {
 	return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
+type ObjectBody = (this: FakeThulium, req: RecordedRequest, reply: Reply, allowed: string[]) => Record<string, unknown> | undefined;
+
 export class ThuliumPlatform implements Platform {
 	readonly credential = 'thuliumApi';
 	readonly fake = new FakeThulium();
@@ -122,6 +124,16 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	permissive(): void {
+		// Thulium documents external_chatbot_id as a UUID; the node sends what the user gave and shows
+		// Thulium's refusal (test/thulium). Here any text passes, as every other well-formed value does.
+		const objectBody = (FakeThulium.prototype as unknown as { objectBody: ObjectBody }).objectBody;
+		const lenient: ObjectBody = function (this: FakeThulium, req, reply, allowed) {
+			const json = req.json as Record<string, unknown> | undefined;
+			if (!json || typeof json !== 'object' || Array.isArray(json) || typeof json.external_chatbot_id !== 'string') return objectBody.call(this, req, reply, allowed);
+			const checked = objectBody.call(this, { ...req, json: { ...json, external_chatbot_id: '00000000-0000-4000-8000-000000000000' } }, reply, allowed);
+			return checked ? json : undefined;
+		};
+		Object.defineProperty(this.fake, 'objectBody', { value: lenient, configurable: true, writable: true });
 		// Every queue and conversation exists: the sweep is about what is sent, not about state.
 		this.fake.queues = Object.assign([...this.originalQueues], { some: () => true });
 		const conversations = new Map(this.originalConversations);
@@ -134,6 +146,7 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	strict(): void {
+		delete (this.fake as unknown as { objectBody?: unknown }).objectBody;
 		this.fake.queues = this.originalQueues;
 		this.fake.conversations = this.originalConversations;
 	}

@@ -409,6 +409,76 @@ const tencentCheck: OperationEntry = {
 };
 
 
+
+const thuliumConversationId = idValue(fc.oneof(fc.uuid(), plausibleId));
+const thuliumChatbotId = idValue(fc.uuid());
+const thuliumConversationPath = (v: IDataObject, r: Reader) => r.text(v.conversationId, 'Conversation ID', { required: true, maxLength: 100, pathSegment: true });
+
+const thuliumSendMessage: OperationEntry = {
+	title: 'thuliumChat / conversation / sendMessage',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'sendMessage',
+	values: { conversationId: thuliumConversationId, text: textValue(), 'additionalFields.externalChatbotId': thuliumChatbotId },
+	optional: ['additionalFields.externalChatbotId'],
+	parameters: (s) => ({ resource: 'conversation', operation: 'sendMessage', conversationId: expr('conversationId'), text: expr('text'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		const body: IDataObject = { text: r.text(v.text, 'Text', { required: true, multiline: true, maxLength: 10_000 }) };
+		const chatbot = r.text(v['additionalFields.externalChatbotId'], 'External Chatbot ID', { maxLength: 100 });
+		if (chatbot) body.external_chatbot_id = chatbot;
+		return r.ok ? [{ method: 'POST', path: ['api', 'chat_conversations', id!, 'message'], query: {}, body }] : undefined;
+	},
+};
+
+const thuliumStop: OperationEntry = {
+	title: 'thuliumChat / conversation / stop',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'stop',
+	values: { conversationId: thuliumConversationId, 'additionalFields.externalChatbotId': thuliumChatbotId },
+	optional: ['additionalFields.externalChatbotId'],
+	parameters: (s) => ({ resource: 'conversation', operation: 'stop', conversationId: expr('conversationId'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		const chatbot = r.text(v['additionalFields.externalChatbotId'], 'External Chatbot ID', { maxLength: 100 });
+		// The documented request has no body; the chatbot is the only optional field.
+		return r.ok ? [{ method: 'POST', path: ['api', 'chat_conversations', id!, 'stop'], query: {}, body: chatbot ? { external_chatbot_id: chatbot } : '' }] : undefined;
+	},
+};
+
+const thuliumDelete: OperationEntry = {
+	title: 'thuliumChat / conversation / delete',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'delete',
+	values: { conversationId: thuliumConversationId },
+	parameters: () => ({ resource: 'conversation', operation: 'delete', conversationId: expr('conversationId') }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		return r.ok ? [{ method: 'DELETE', path: ['api', 'chat_conversations', id!], query: {}, body: '' }] : undefined;
+	},
+};
+
+const thuliumQueues: OperationEntry = {
+	title: 'thuliumChat / queue / getMany',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'queue',
+	operation: 'getMany',
+	values: { limit: integerValue(1, 300) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'queue', operation: 'getMany', returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		limitOf(v, r, s);
+		// Not paged: one request, the limit is applied to the answer.
+		return r.ok ? [{ method: 'GET', path: ['api', 'chats', 'queues'], query: {}, body: '' }] : undefined;
+	},
+};
+
 // ---------------------------------------------------------------- Easemob IM
 
 const easemob = (method: string, path: string[], body: unknown = '', query: Record<string, string> = {}): Wire => ({ method, path, query, body });
@@ -742,6 +812,10 @@ const easemobUserGetAll: OperationEntry = {
 export const OPERATIONS: OperationEntry[] = [
 	thuliumStart,
 	thuliumDeleteContent,
+	thuliumSendMessage,
+	thuliumStop,
+	thuliumDelete,
+	thuliumQueues,
 	tencentDelete,
 	tencentGetMany,
 	tencentGetHistory,
