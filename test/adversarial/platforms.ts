@@ -6,6 +6,7 @@ import type { Handler, RecordedRequest, Reply } from '../fakes/fakeServer';
 import { WindowCounter } from '../fakes/fakeServer';
 import { FakeEasemob } from '../fakes/fakeEasemob';
 import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
+import type { ThuliumConversation } from '../fakes/fakeThulium';
 import { FakeThulium } from '../fakes/fakeThulium';
 
 /** A request reduced to what the API documents, for comparison. */
@@ -137,7 +138,9 @@ export class ThuliumPlatform implements Platform {
 		// Every queue and conversation exists: the sweep is about what is sent, not about state.
 		this.fake.queues = Object.assign([...this.originalQueues], { some: () => true });
 		const conversations = new Map(this.originalConversations);
-		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [] });
+		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [], createdAt: '2026-01-01 00:00:00' });
+		// Listings are empty (one page), whatever other cases started.
+		conversations.values = () => new Map<string, ThuliumConversation>().values();
 		this.fake.conversations = conversations;
 	}
 

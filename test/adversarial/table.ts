@@ -4,6 +4,7 @@
 // the labels of the parameters that must be refused, or exactly the requests that must be sent.
 // Covering a new operation is adding an entry here.
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
@@ -479,6 +480,91 @@ const thuliumQueues: OperationEntry = {
 	},
 };
 
+
+/** The workflow's timezone in the test engine (n8n's default). */
+const WORKFLOW_TIMEZONE = 'America/New_York';
+const THULIUM_DATE = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/;
+
+/**
+ * A Thulium date (no timezone): "YYYY-MM-DD", or with the time to the minute or second. Text in
+ * that form is sent as written; a moment with a zone (ISO with Z or offset) is turned into the
+ * workflow's time first; anything else is refused. null when absent.
+ */
+function thuliumDate(r: Reader, value: unknown, label: string, precision: 'minute' | 'second', required = false): string | null | undefined {
+	if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return required ? r.refuse(label) : null;
+	if (typeof value !== 'string') return r.refuse(label);
+	const text = value.trim();
+	const format = precision === 'second' ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm';
+	const plain = THULIUM_DATE.exec(text);
+	if (plain) {
+		const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone: 'utc' });
+		if (!parsed.isValid) return r.refuse(label);
+		return plain[2] === undefined ? parsed.toFormat('yyyy-MM-dd') : parsed.toFormat(format);
+	}
+	const moment = DateTime.fromISO(text, { setZone: true });
+	if (!moment.isValid) return r.refuse(label);
+	return moment.setZone(WORKFLOW_TIMEZONE).toFormat(format);
+}
+
+const CHAT_FILTERS = ['filters.dateFrom', 'filters.dateTo', 'filters.status', 'filters.chatQueueId'];
+const CHAT_OPTIONS = ['options.includeMessages', 'options.includeFiles', 'options.includeClientData', 'options.simplify'];
+
+const thuliumChats: OperationEntry = {
+	title: 'thuliumChat / chat / getMany',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'chat',
+	operation: 'getMany',
+	values: {
+		limit: integerValue(1, 300),
+		'filters.dateFrom': fc.oneof(dateValue, fc.constantFrom('2024-12-19', '2024-12-19 13:45', '2024-12-19T13:45:59', ' 2025-01-01 00:00 ', '2024-02-30', '2024-12-19 25:00')),
+		'filters.dateTo': fc.oneof(dateValue, fc.constantFrom('2024-12-19', '2024-12-20 08:00', '2030-01-01T00:00:00+02:00')),
+		'filters.status': choiceValue(['CLOSED', 'closed', 'ACTIVE', 'not a status']),
+		'filters.chatQueueId': integerValue(1, 1_000_000),
+		'options.includeMessages': booleanValue,
+		'options.includeFiles': booleanValue,
+		'options.includeClientData': booleanValue,
+		'options.simplify': booleanValue,
+	},
+	optional: [...CHAT_FILTERS, ...CHAT_OPTIONS],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'chat',
+		operation: 'getMany',
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		filters: collectionOf('filters', s),
+		options: collectionOf('options', s),
+	}),
+	expect: (v, r, s) => {
+		const max = limitOf(v, r, s);
+		const query: Record<string, string> = {};
+		const from = thuliumDate(r, v['filters.dateFrom'], 'Started After', 'minute');
+		const to = thuliumDate(r, v['filters.dateTo'], 'Started Before', 'minute');
+		if (from) query.date_from = from;
+		if (to) query.date_to = to;
+		if (from && to && from > to) r.refuse('Started After');
+		const status = r.text(v['filters.status'], 'Status', { maxLength: 40 });
+		if (status) {
+			if (/^[A-Za-z_]+$/.test(status)) query.status = status.toUpperCase();
+			else r.refuse('Status');
+		}
+		const queue = r.integer(v['filters.chatQueueId'], 'Chat Queue', { min: 1 });
+		if (typeof queue === 'number') query.chat_queue_id = String(queue);
+		for (const [option, key, label] of [
+			['includeMessages', 'include_messages', 'Include Messages'],
+			['includeFiles', 'include_files', 'Include Files'],
+			['includeClientData', 'include_client_data', 'Include Client Data'],
+		] as const) {
+			if (r.boolean(v[`options.${option}`], label)) query[key] = 'true';
+		}
+		r.boolean(v['options.simplify'], 'Simplify');
+		if (!r.ok) return undefined;
+		// The permissive system has no chats: one page.
+		return [{ method: 'GET', path: ['api', 'chats'], query: { ...query, limit: String(Math.min(100, max!)), offset: '0' }, body: '' }];
+	},
+};
+
 // ---------------------------------------------------------------- Easemob IM
 
 const easemob = (method: string, path: string[], body: unknown = '', query: Record<string, string> = {}): Wire => ({ method, path, query, body });
@@ -816,6 +902,7 @@ export const OPERATIONS: OperationEntry[] = [
 	thuliumStop,
 	thuliumDelete,
 	thuliumQueues,
+	thuliumChats,
 	tencentDelete,
 	tencentGetMany,
 	tencentGetHistory,
