@@ -116,7 +116,10 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	wire(req: RecordedRequest): Wire {
-		return { method: req.method, path: segmentsOf(req.rawPath).segments, query: Object.fromEntries(req.query), body: bodyOf(req) };
+		// Lists go out as name[]=a&name[]=b: compared as the JSON text of the list.
+		const query: Record<string, string> = {};
+		for (const key of new Set(req.query.keys())) query[key] = key.endsWith('[]') ? JSON.stringify(req.query.getAll(key)) : String(req.query.getAll(key).join('\n'));
+		return { method: req.method, path: segmentsOf(req.rawPath).segments, query, body: bodyOf(req) };
 	}
 
 	secrets(): string[] {

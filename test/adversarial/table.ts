@@ -565,6 +565,61 @@ const thuliumChats: OperationEntry = {
 	},
 };
 
+
+const AGGREGATIONS = ['hour_of_day', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+const REPORT_FIELDS = ['aggregateBy', 'chatQueueIds', 'responseThreshold', 'sumUsers', 'userLogins'].map((k) => `additionalFields.${k}`);
+
+const thuliumSummary: OperationEntry = {
+	title: 'thuliumChat / report / getSummary',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'report',
+	operation: 'getSummary',
+	values: {
+		dateFrom: fc.oneof(dateValue, fc.constantFrom('2024-12-01', '2024-12-01 00:00:00', '2024-12-19T13:45', '2024-13-01')),
+		dateTo: fc.oneof(dateValue, fc.constantFrom('2024-12-31', '2024-12-31 23:59:59', '2099-01-01T00:00:00Z')),
+		limit: integerValue(1, 300),
+		'additionalFields.aggregateBy': choiceValue(AGGREGATIONS),
+		'additionalFields.chatQueueIds': fc.oneof(idListValue, fc.constantFrom('1, 3', '2', [1, 2], '0', '-1', '1.5')),
+		'additionalFields.responseThreshold': integerValue(1, 3600),
+		'additionalFields.sumUsers': booleanValue,
+		'additionalFields.userLogins': idListValue,
+	},
+	optional: REPORT_FIELDS,
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'report',
+		operation: 'getSummary',
+		dateFrom: expr('dateFrom'),
+		dateTo: expr('dateTo'),
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		additionalFields: collectionOf('additionalFields', s),
+	}),
+	expect: (v, r, s) => {
+		const a = (key: string) => v[`additionalFields.${key}`];
+		const from = thuliumDate(r, v.dateFrom, 'From', 'second', true);
+		const to = thuliumDate(r, v.dateTo, 'To', 'second', true);
+		if (from && to && from > to) r.refuse('From');
+		const max = limitOf(v, r, s);
+		const query: Record<string, string> = {};
+		if (from) query.date_from = from;
+		if (to) query.date_to = to;
+		const logins = r.idList(a('userLogins'), 'User Logins', { maxLength: 100 });
+		if (logins && logins.length > 0) query['user_logins[]'] = JSON.stringify(logins);
+		const queueTexts = r.idList(a('chatQueueIds'), 'Chat Queue IDs', { maxLength: 20 });
+		const queues = (queueTexts ?? []).map((id) => r.integer(id, 'Chat Queue IDs', { min: 1 }));
+		if (queues.length > 0) query['chat_queue_ids[]'] = JSON.stringify(queues.map(String));
+		if (a('aggregateBy') !== undefined) query.aggregate_by = r.choice(a('aggregateBy'), 'Aggregate By', AGGREGATIONS) ?? '';
+		const threshold = r.integer(a('responseThreshold'), 'Response Threshold (Seconds)', { min: 1 });
+		if (typeof threshold === 'number') query.response_threshold = String(threshold);
+		if (a('sumUsers') !== undefined) query.sum_users = r.boolean(a('sumUsers'), 'Sum Users') ? 'true' : 'false';
+		if (!r.ok) return undefined;
+		// The permissive system has no chats: one page (a bare, empty list).
+		return [{ method: 'GET', path: ['api', 'chats', 'reports', 'summary'], query: { ...query, limit: String(Math.min(100, max!)), offset: '0' }, body: '' }];
+	},
+};
+
 // ---------------------------------------------------------------- Easemob IM
 
 const easemob = (method: string, path: string[], body: unknown = '', query: Record<string, string> = {}): Wire => ({ method, path, query, body });
@@ -903,6 +958,7 @@ export const OPERATIONS: OperationEntry[] = [
 	thuliumDelete,
 	thuliumQueues,
 	thuliumChats,
+	thuliumSummary,
 	tencentDelete,
 	tencentGetMany,
 	tencentGetHistory,
