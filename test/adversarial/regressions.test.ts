@@ -1,6 +1,6 @@
 // The problems the sweep found, each pinned by a plain example (the sweep finds them again, but
 // these say what was wrong in words).
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
 import { loadPackage, runNode } from '../helpers/engine';
 import { EasemobPlatform, TencentPlatform, ThuliumPlatform } from './platforms';
@@ -126,5 +126,40 @@ describe('an Easemob REST API Host ending in "?" or "#" with nothing after it', 
 		const options = await type.authenticate(credentials, { baseURL: 'https://a1.easemob.com//?/org/app', url: '/users', method: 'GET' });
 		expect(options.baseURL).toBe('https://a1.easemob.com/org/app');
 		expect(options.headers).toEqual({ Authorization: 'Bearer token-value' });
+	});
+});
+
+describe('Thulium Chat Trigger bodies that are not Thulium events', () => {
+	async function call(body: IDataObject, rawBody: Buffer): Promise<{ status?: number; started: boolean }> {
+		const trigger = (await loadPackage()).loader.nodeTypes.thuliumChatTrigger.type as INodeType;
+		let status: number | undefined;
+		const response = { writeHead: (code: number) => (status = code), end: () => undefined };
+		const ctx = {
+			getRequestObject: () => ({ rawBody }),
+			getResponseObject: () => response,
+			getHeaderData: () => ({}),
+			getBodyData: () => body,
+			getNodeParameter: (name: string, fallback?: unknown) => ({ authentication: 'none', events: [], otherEvents: '' })[name] ?? fallback,
+			helpers: { returnJsonArray: (data: IDataObject) => [{ json: data }] },
+		} as unknown as IWebhookFunctions;
+		const result = await trigger.webhook!.call(ctx);
+		return { status, started: result.workflowData !== undefined };
+	}
+
+	it('refuses a body without an action', async () => {
+		// Before: any object, e.g. {} or {"foo": 1}, started the workflow as an event without an action.
+		expect(await call({ conversation_id: 'abc' }, Buffer.from('{"conversation_id":"abc"}'))).toEqual({ status: 400, started: false });
+		expect(await call({}, Buffer.from(''))).toEqual({ status: 400, started: false });
+	});
+
+	it('refuses a body over 1 MiB', async () => {
+		// Before: there was no limit (the Tencent trigger refuses callbacks over 1 MiB).
+		const body = { action: 'CHAT_CONVERSATION_CREATED', padding: 'x'.repeat(1024 * 1024) };
+		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: 413, started: false });
+	});
+
+	it('still takes an event', async () => {
+		const body = { action: 'CHAT_CONVERSATION_CREATED', conversation_id: 'abc' };
+		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: undefined, started: true });
 	});
 });

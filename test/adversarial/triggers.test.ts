@@ -85,6 +85,7 @@ beforeAll(async () => {
 				getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 				getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters }),
 				getWorkflowStaticData: () => ({}),
+				helpers: { returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })) },
 			} as unknown as IWebhookFunctions;
 			trigger.webhook!.call(ctx).then(
 				(result) => {
@@ -235,7 +236,110 @@ const tencentTrigger: TriggerEntry<TencentCase> = {
 	},
 };
 
-const TRIGGERS = [tencentTrigger] as Array<TriggerEntry<unknown>>;
+
+// ---------------------------------------------------------------- Thulium Chat Trigger
+
+const HOOK_USER = 'thulium-hook';
+const HOOK_PASSWORD = ['hook', 'pass', 'word', '42'].join('-');
+
+type ThuliumAuthKind = 'right' | 'right-lowercase-scheme' | 'wrong-password' | 'wrong-user' | 'missing' | 'bearer' | 'garbage';
+type ThuliumBodyKind = 'valid' | 'no-action' | 'empty-action' | 'action-number' | 'oversized' | 'invalid-json' | 'array' | 'empty';
+type ThuliumEncoding = 'json' | 'form' | 'text' | 'none';
+
+interface ThuliumCase {
+	authSet: boolean;
+	auth: ThuliumAuthKind;
+	body: ThuliumBodyKind;
+	encoding: ThuliumEncoding;
+	action: string;
+	text: string;
+}
+
+const anyThuliumCase: fc.Arbitrary<ThuliumCase> = fc.record({
+	authSet: fc.boolean(),
+	auth: fc.constantFrom<ThuliumAuthKind>('right', 'right', 'right-lowercase-scheme', 'wrong-password', 'wrong-user', 'missing', 'bearer', 'garbage'),
+	body: fc.constantFrom<ThuliumBodyKind>('valid', 'valid', 'valid', 'no-action', 'empty-action', 'action-number', 'oversized', 'invalid-json', 'array', 'empty'),
+	encoding: fc.constantFrom<ThuliumEncoding>('json', 'json', 'form', 'text', 'none'),
+	action: fc.constantFrom('CHAT_CONVERSATION_CREATED', 'chat_conversation_closed', 'CHAT_AGENT_ASSIGNED'),
+	text: fc.string({ unit: 'grapheme', maxLength: 30 }),
+});
+
+const THULIUM_VALID: Pick<ThuliumCase, 'auth' | 'body' | 'encoding'> = { auth: 'right', body: 'valid', encoding: 'json' };
+
+/** Half the cases are authentic and well-formed but for at most one flaw; the rest vary everything. */
+const thuliumCase: fc.Arbitrary<ThuliumCase> = fc
+	.tuple(anyThuliumCase, fc.constantFrom('none', 'auth', 'body', 'encoding', 'all', 'all', 'all'))
+	.map(([c, flaw]) => {
+		if (flaw === 'all') return c;
+		const keep: Partial<ThuliumCase> = { none: {}, auth: { auth: c.auth }, body: { body: c.body }, encoding: { encoding: c.encoding } }[flaw] ?? {};
+		return { ...c, ...THULIUM_VALID, ...keep };
+	});
+
+function buildThulium(c: ThuliumCase): Delivery {
+	const event: Record<string, string | number> = { action: c.action, conversation_id: randomUUID(), chat_queue_id: 3, client_name: c.text };
+	const fields: Record<string, string | number> | unknown[] =
+		c.body === 'no-action'
+			? { conversation_id: event.conversation_id, chat_queue_id: 3 }
+			: c.body === 'empty-action'
+				? { ...event, action: ' ' }
+				: c.body === 'action-number'
+					? { ...event, action: 7 }
+					: c.body === 'oversized'
+						? { ...event, padding: 'x'.repeat(1024 * 1024 + 10) }
+						: c.body === 'array'
+							? [event]
+							: event;
+	let text: string;
+	if (c.body === 'empty') text = '';
+	else if (c.body === 'invalid-json') text = `${JSON.stringify(fields).slice(0, -1)},`;
+	else if (c.encoding === 'form' && !Array.isArray(fields)) text = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+	else text = JSON.stringify(fields);
+	const contentType = { json: 'application/json', form: 'application/x-www-form-urlencoded', text: 'text/plain', none: '' }[c.encoding];
+	const headers: Record<string, string> = contentType ? { 'Content-Type': contentType } : {};
+	const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
+	const authorization = {
+		right: `Basic ${basic(HOOK_USER, HOOK_PASSWORD)}`,
+		'right-lowercase-scheme': `basic ${basic(HOOK_USER, HOOK_PASSWORD)}`,
+		'wrong-password': `Basic ${basic(HOOK_USER, `${HOOK_PASSWORD}x`)}`,
+		'wrong-user': `Basic ${basic('someone', HOOK_PASSWORD)}`,
+		missing: '',
+		bearer: `Bearer ${HOOK_PASSWORD}`,
+		garbage: 'Basic %%%',
+	}[c.auth];
+	if (authorization) headers.Authorization = authorization;
+	return { query: {}, headers, body: text };
+}
+
+/** Independent statement: Basic auth when set, an object body (JSON or form) that names its action, at most 1 MiB. */
+function thuliumAccepts(c: ThuliumCase, delivery: Delivery): boolean {
+	if (c.authSet && c.auth !== 'right' && c.auth !== 'right-lowercase-scheme') return false;
+	if (Buffer.byteLength(delivery.body, 'utf8') > 1024 * 1024) return false;
+	// A form carries text only: an action given as a number arrives as the text "7".
+	if (c.body === 'action-number' && c.encoding === 'form') return true;
+	return c.body === 'valid';
+}
+
+const thuliumTrigger: TriggerEntry<ThuliumCase> = {
+	node: 'thuliumChatTrigger',
+	cases: thuliumCase,
+	parameters: (c) => ({ events: [], otherEvents: '', authentication: c.authSet ? 'basicAuth' : 'none', user: HOOK_USER, password: HOOK_PASSWORD }),
+	build: buildThulium,
+	accepts: thuliumAccepts,
+	// Thulium signs nothing: a copy of a delivery is a delivery.
+	replay: () => false,
+	secrets: [HOOK_PASSWORD, Buffer.from(`${HOOK_USER}:${HOOK_PASSWORD}`).toString('base64')],
+	checkAccepted: (status, _text, output) => {
+		expect(status).toBe(200);
+		expect(typeof output.action).toBe('string');
+		expect(output.action).toBe(String(output.action).toUpperCase());
+	},
+	checkRefused: (status) => {
+		expect(status).toBeGreaterThanOrEqual(400);
+		expect(status).toBeLessThan(500);
+	},
+};
+
+const TRIGGERS = [tencentTrigger, thuliumTrigger] as Array<TriggerEntry<unknown>>;
 
 describe.each(TRIGGERS.map((entry, index) => ({ entry, index, node: entry.node })))('$node', ({ entry, index }) => {
 	beforeAll(async () => {
