@@ -163,3 +163,38 @@ describe('Thulium Chat Trigger bodies that are not Thulium events', () => {
 		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: undefined, started: true });
 	});
 });
+
+describe('Easemob IM Trigger bodies that are not Easemob callbacks (no secret set)', () => {
+	async function call(body: unknown, rawBody: Buffer): Promise<{ status?: number; started: boolean }> {
+		const trigger = (await loadPackage()).loader.nodeTypes.easemobImTrigger.type as INodeType;
+		let status: number | undefined;
+		const response = { writeHead: (code: number) => (status = code), end: () => undefined };
+		const ctx = {
+			getRequestObject: () => ({ rawBody }),
+			getResponseObject: () => response,
+			getBodyData: () => body,
+			getNodeParameter: (name: string, fallback?: unknown) => ({ secret: '', eventTypes: [], chatTypes: [], options: {} })[name] ?? fallback,
+			getNode: () => ({ id: 'node-1' }),
+			getWorkflow: () => ({ id: 'wf-1' }),
+			helpers: { returnJsonArray: (data: IDataObject) => [{ json: data }] },
+		} as unknown as IWebhookFunctions;
+		const result = await trigger.webhook!.call(ctx);
+		return { status, started: result.workflowData !== undefined };
+	}
+
+	it('refuses a body without a callId', async () => {
+		// Before: an empty or arbitrary JSON object started the workflow (and could be repeated at will).
+		expect(await call({}, Buffer.from(''))).toEqual({ status: 400, started: false });
+		expect(await call({ from: 'user1' }, Buffer.from('{"from":"user1"}'))).toEqual({ status: 400, started: false });
+	});
+
+	it('refuses a body over 1 MiB', async () => {
+		const body = { callId: 'org#app_1', timestamp: Date.now(), padding: 'x'.repeat(1024 * 1024) };
+		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: 413, started: false });
+	});
+
+	it('still takes a callback', async () => {
+		const body = { callId: `org#app_${Date.now()}`, timestamp: Date.now(), eventType: 'chat' };
+		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: 200, started: true });
+	});
+});
