@@ -576,8 +576,9 @@ const thuliumSummary: OperationEntry = {
 	resource: 'report',
 	operation: 'getSummary',
 	values: {
-		dateFrom: fc.oneof(dateValue, fc.constantFrom('2024-12-01', '2024-12-01 00:00:00', '2024-12-19T13:45', '2024-13-01')),
-		dateTo: fc.oneof(dateValue, fc.constantFrom('2024-12-31', '2024-12-31 23:59:59', '2099-01-01T00:00:00Z')),
+		// Mostly a plausible period (the report needs both ends, From before To), sometimes anything.
+		dateFrom: fc.oneof({ weight: 1, arbitrary: dateValue }, { weight: 2, arbitrary: fc.constantFrom('2024-12-01', '2024-12-01 00:00:00', ' 2024-12-19T13:45 ', '2024-11-30T23:00:00Z', '2024-13-01') }),
+		dateTo: fc.oneof({ weight: 1, arbitrary: dateValue }, { weight: 2, arbitrary: fc.constantFrom('2024-12-31', '2024-12-31 23:59:59', '2099-01-01T00:00:00Z', '2025-01-01T00:00:00+09:00') }),
 		limit: integerValue(1, 300),
 		'additionalFields.aggregateBy': choiceValue(AGGREGATIONS),
 		'additionalFields.chatQueueIds': fc.oneof(idListValue, fc.constantFrom('1, 3', '2', [1, 2], '0', '-1', '1.5')),
