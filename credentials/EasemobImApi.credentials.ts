@@ -86,9 +86,12 @@ export class EasemobImApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		easemobApp(credentials);
+		// The app address as the nodes compute it, for the credential test too, so that the test reaches
+		// exactly the address the nodes use however the host was typed (node requests use full URLs).
+		const app = easemobApp(credentials);
 		return {
 			...requestOptions,
+			baseURL: app.appUrl,
 			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
 		};
 	};

@@ -17,6 +17,9 @@ import { constantTimeEqual, pastedWebhookMethods, respondJson } from '../shared/
 const REPEAT_WINDOW_MS = 20 * 60_000;
 const MAX_REMEMBERED_CALLS = 10_000;
 
+/** Message callbacks are small JSON documents (a message is at most 5 KB); anything larger is not from Easemob. */
+export const MAX_CALLBACK_BYTES = 1024 * 1024;
+
 /** callIds seen recently, per workflow node: Map order is arrival order, so the oldest go first. */
 const seenCalls = new Map<string, number>();
 
@@ -120,8 +123,13 @@ export class EasemobImTrigger implements INodeType {
 		// Easemob counts any 200 as delivered and bans rules whose answers are long: keep them short.
 		const answer = (status: number, body: IDataObject): IWebhookResponseData => respondJson(this, status, body);
 		const raw = this.getBodyData() as unknown;
+		const rawBody = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
+		const size = Buffer.isBuffer(rawBody) ? rawBody.length : Buffer.byteLength(typeof raw === 'string' ? raw : JSON.stringify(raw ?? {}), 'utf8');
+		if (size > MAX_CALLBACK_BYTES) return answer(413, { error: 'callback too large' });
 		if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return answer(400, { error: 'expected a JSON object' });
 		const body = raw as IDataObject;
+		// Every Easemob callback carries its callId; without one it is not a callback (and a repeat could not be told).
+		if (typeof body.callId !== 'string' || body.callId.trim() === '') return answer(400, { error: 'expected an Easemob callback' });
 
 		const secret = String(this.getNodeParameter('secret', '') ?? '');
 		if (secret !== '' && !hasValidSignature(body, secret)) return answer(401, { error: 'invalid signature' });
@@ -133,7 +141,7 @@ export class EasemobImTrigger implements INodeType {
 			return answer(200, { received: true, ignored: true });
 		}
 
-		if (typeof body.callId === 'string' && body.callId !== '') {
+		{
 			const key = `${this.getWorkflow().id ?? ''}\n${this.getNode().id}\n${body.callId}`;
 			if (isRepeat(key, Date.now())) return answer(200, { received: true, repeated: true });
 		}

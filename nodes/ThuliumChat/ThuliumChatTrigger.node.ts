@@ -12,6 +12,9 @@ import { pastedWebhookMethods, respondJson } from '../shared/webhook';
 import { basicAuthMatches } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
 
+/** Thulium events are small documents; anything larger is not from Thulium. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
 export class ThuliumChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Thulium Chat Trigger',
@@ -99,6 +102,8 @@ export class ThuliumChatTrigger implements INodeType {
 
 		let body: IDataObject | undefined = this.getBodyData();
 		const rawBody = (request as { rawBody?: unknown }).rawBody;
+		const size = Buffer.isBuffer(rawBody) ? rawBody.length : Buffer.byteLength(typeof body === 'string' ? body : JSON.stringify(body ?? {}), 'utf8');
+		if (size > MAX_EVENT_BYTES) return answer(413, { message: 'The event is too large' });
 		if ((!body || Object.keys(body).length === 0) && rawBody !== undefined) {
 			body = parseRawBody(Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : String(rawBody));
 		} else if (typeof body === 'string') {
@@ -106,6 +111,11 @@ export class ThuliumChatTrigger implements INodeType {
 		}
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
 			return answer(400, { message: 'Expected a JSON or form-encoded object' });
+		}
+
+		// Every Thulium event names its action; a body without one is not a Thulium event.
+		if (typeof body.action !== 'string' || body.action.trim() === '') {
+			return answer(400, { message: 'Expected an event with an action' });
 		}
 
 		const event = normalizeEvent(body);

@@ -10,20 +10,23 @@ import fc from 'fast-check';
 
 import { loadPackage, makeNode, runNode } from '../helpers/engine';
 import type { Platform } from './platforms';
-import { TencentPlatform, ThuliumPlatform } from './platforms';
+import { EasemobPlatform, TencentPlatform, ThuliumPlatform } from './platforms';
 import { Tally } from './tally';
 
 const thulium = new ThuliumPlatform();
 const tencent = new TencentPlatform();
+const easemob = new EasemobPlatform();
 const tally = new Tally('credentials');
 
 beforeAll(async () => {
 	await thulium.start();
 	await tencent.start();
+	await easemob.start();
 });
 afterAll(async () => {
 	await thulium.stop();
 	await tencent.stop();
+	await easemob.stop();
 	tally.save();
 });
 
@@ -33,6 +36,12 @@ interface CredentialEntry {
 	node: string;
 	/** A cheap operation that sends one request with valid parameters. */
 	parameters: INodeParameters;
+	/** The base URL field, and what follows the base in the test request and in the operation's request. */
+	urlField: string;
+	testPath: RegExp;
+	runPath: RegExp;
+	/** Paths after the host the generated base URLs try (suffixes the credential strips, others). */
+	urlPaths: string[];
 	/** Values that must be refused, with the message the user must see. */
 	malformed: Array<{ name: string; values: (base: Creds) => Creds; message: RegExp }>;
 	/** Well-formed values the provider refuses: the test's rules and the run both say why. */
@@ -47,6 +56,10 @@ const ENTRIES: CredentialEntry[] = [
 		platform: thulium,
 		node: 'thuliumChat',
 		parameters: { resource: 'conversation', operation: 'start', chatQueueId: { __rl: true, mode: 'id', value: '3' } },
+		urlField: 'baseUrl',
+		testPath: /\/chats\/queues$/,
+		runPath: /\/chat_conversations\/start$/,
+		urlPaths: ['', '/', '//', '/api', '/api/', '/API', '/x', '/x/api'],
 		malformed: [
 			{ name: 'empty System URL', values: (b) => ({ ...b, baseUrl: '' }), message: /System URL is empty/ },
 			{ name: 'spaces only', values: (b) => ({ ...b, baseUrl: '   ' }), message: /System URL is empty/ },
@@ -75,6 +88,10 @@ const ENTRIES: CredentialEntry[] = [
 		platform: tencent,
 		node: 'tencentCloudChat',
 		parameters: { resource: 'user', operation: 'check', userIds: 'administrator' },
+		urlField: 'customBaseUrl',
+		testPath: /\/im_open_login_svc\/account_check$/,
+		runPath: /\/im_open_login_svc\/account_check$/,
+		urlPaths: ['', '/', '//', '/v4', '/v4/', '/V4', '/x', '/x/v4'],
 		malformed: [
 			{ name: 'SDKAppID with letters', values: (b) => ({ ...b, sdkAppId: '14OO123456' }), message: /SDKAppID must be digits only.*"14OO123456"/ },
 			{ name: 'SDKAppID with inner space', values: (b) => ({ ...b, sdkAppId: '1400 123456' }), message: /SDKAppID must be digits only/ },
@@ -101,6 +118,63 @@ const ENTRIES: CredentialEntry[] = [
 				values: (b) => ({ ...b, customBaseUrl: ` ${String(b.customBaseUrl)} `, sdkAppId: ` ${String(b.sdkAppId)}\n`, secretKey: ` ${String(b.secretKey)} `, adminIdentifier: ` ${String(b.adminIdentifier)} ` }),
 			},
 			{ name: 'admin identifier left empty', values: (b) => ({ ...b, adminIdentifier: '' }) },
+		],
+	},
+	{
+		credential: 'easemobImApi',
+		platform: easemob,
+		node: 'easemobIm',
+		parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: 1 },
+		urlField: 'baseUrl',
+		testPath: /\/[^/]+\/[^/]+\/users$/,
+		runPath: /\/[^/]+\/[^/]+\/users$/,
+		// A path after the host names another app: only the host itself is tried.
+		urlPaths: ['', '/', '//'],
+		malformed: [
+			{ name: 'empty host', values: (b) => ({ ...b, baseUrl: '' }), message: /REST API Host is empty/ },
+			{ name: 'http:// to Easemob', values: (b) => ({ ...b, baseUrl: 'http://a1.easemob.com' }), message: /plain http:\/\/ for "a1\.easemob\.com".*Use https:\/\// },
+			{ name: 'query string', values: (b) => ({ ...b, baseUrl: `${String(b.baseUrl)}?x=1` }), message: /must not contain "\?" or "#"/ },
+			{ name: 'fragment', values: (b) => ({ ...b, baseUrl: `${String(b.baseUrl)}#f` }), message: /must not contain "\?" or "#"/ },
+			{ name: 'user info', values: (b) => ({ ...b, baseUrl: String(b.baseUrl).replace('http://', 'http://user:pw@') }), message: /must not contain a user name or password/ },
+			{ name: 'Org Name empty', values: (b) => ({ ...b, orgName: ' ' }), message: /Org Name "" is not valid/ },
+			{ name: 'Org Name with "/"', values: (b) => ({ ...b, orgName: 'org/x' }), message: /Org Name "org\/x" is not valid/ },
+			{ name: 'Org Name with "#" (the whole AppKey)', values: (b) => ({ ...b, orgName: `${String(b.orgName)}#${String(b.appName)}` }), message: /Org Name ".*#.*" is not valid.*OrgName#AppName/ },
+			{ name: 'Org Name ".."', values: (b) => ({ ...b, orgName: '..' }), message: /Org Name "\.\." is not valid/ },
+			{ name: 'App Name empty', values: (b) => ({ ...b, appName: '' }), message: /App Name "" is not valid/ },
+			{ name: 'App Name with "/"', values: (b) => ({ ...b, appName: '../other' }), message: /App Name "\.\.\/other" is not valid/ },
+			{ name: 'App Name with "#"', values: (b) => ({ ...b, appName: 'app#1' }), message: /App Name "app#1" is not valid/ },
+			{ name: 'App Name ".."', values: (b) => ({ ...b, appName: '..' }), message: /App Name "\.\." is not valid/ },
+			{ name: 'Client ID empty', values: (b) => ({ ...b, clientId: '  ' }), message: /Client ID is empty/ },
+			{ name: 'Client Secret empty', values: (b) => ({ ...b, clientSecret: '' }), message: /Client Secret is empty/ },
+		],
+		wrong: [
+			{
+				name: 'client secret of another app',
+				values: (b) => ({ ...b, clientSecret: ['YXA6another', 'apps', 'secret'].join('-') }),
+				atTest: /Easemob refused the Client ID or Client Secret \(invalid_grant: client_secret does not match\)/,
+				atRun: /Easemob refused the Client ID or Client Secret/,
+			},
+			{
+				name: 'client ID of another app',
+				values: (b) => ({ ...b, clientId: 'YXA6anotherAppsClientId' }),
+				atTest: /Easemob refused the Client ID or Client Secret \(invalid_grant: client_id does not match\)/,
+				atRun: /Easemob refused the Client ID or Client Secret/,
+			},
+		],
+		tidy: [
+			{ name: 'trailing slash', values: (b) => ({ ...b, baseUrl: `${String(b.baseUrl)}/` }) },
+			{
+				name: 'spaces around every field',
+				values: (b) => ({
+					...b,
+					baseUrl: ` ${String(b.baseUrl)} `,
+					orgName: ` ${String(b.orgName)}\t`,
+					appName: ` ${String(b.appName)} `,
+					clientId: ` ${String(b.clientId)}\n`,
+					clientSecret: ` ${String(b.clientSecret)} `,
+				}),
+			},
+			{ name: 'scheme in capitals', values: (b) => ({ ...b, baseUrl: String(b.baseUrl).replace('http://', 'HTTP://') }) },
 		],
 	},
 ];
@@ -130,8 +204,11 @@ async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	const response = await fetch(url, { method: options.method ?? 'GET', headers, body });
 	const text = await response.text();
-	if (!response.ok) throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: String(response.status), body: text });
-	return text ? (JSON.parse(text) as unknown) : {};
+	if (!response.ok && options.ignoreHttpStatusErrors !== true) {
+		throw Object.assign(new Error(`Request failed with status code ${response.status}`), { httpCode: String(response.status), body: text });
+	}
+	const parsed = text ? (JSON.parse(text) as unknown) : {};
+	return options.returnFullResponse === true ? { statusCode: response.status, headers: Object.fromEntries(response.headers), body: parsed } : parsed;
 }
 
 /** As n8n's credential tester: a type with an expirable hidden field gets it from preAuthentication first. */
@@ -178,12 +255,17 @@ async function ruleMessage(entry: CredentialEntry, status: number, body: IDataOb
 	return status >= 400 ? `HTTP ${status}` : undefined;
 }
 
+/** The operation's requests (not those fetching a token). */
+function operationRequests(entry: CredentialEntry) {
+	return entry.platform.requests().filter((req) => !entry.platform.auxiliary?.(req));
+}
+
 /** The address the node's requests went to, minus the operation's own path. */
 function runTimeBase(entry: CredentialEntry): string | undefined {
-	const [req] = entry.platform.requests();
+	const [req] = operationRequests(entry);
 	if (!req) return undefined;
-	const path = entry.credential === 'thuliumApi' ? req.rawPath.replace(/\/chat_conversations\/start$/, '') : req.rawPath.replace(/\/im_open_login_svc\/account_check$/, '');
-	return `${entry.platform.credentials()[entry.credential].baseUrl ?? entry.platform.credentials()[entry.credential].customBaseUrl}${path}`;
+	const { origin } = new URL(String(entry.platform.credentials()[entry.credential][entry.urlField]));
+	return `${origin}${req.rawPath.replace(entry.runPath, '')}`;
 }
 
 describe.each(ENTRIES)('$credential', (entry) => {
@@ -208,7 +290,8 @@ describe.each(ENTRIES)('$credential', (entry) => {
 	it.each(entry.wrong)('explains $name at credential-test time and at run time', async ({ values, atTest, atRun }) => {
 		const credentials = values(base());
 		const tested = await credentialTest(entry, credentials);
-		expect(await ruleMessage(entry, tested.status!, tested.body ?? {})).toMatch(atTest);
+		// A refusal while fetching a token (preAuthentication) is what the credential dialog shows.
+		expect(tested.refused ?? (await ruleMessage(entry, tested.status!, tested.body ?? {}))).toMatch(atTest);
 		const run = await runNode(entry.node, entry.parameters, { [entry.credential]: credentials });
 		expect(run.error?.message).toMatch(atRun);
 		tally.add(entry.credential, 'cases');
@@ -223,7 +306,7 @@ describe.each(ENTRIES)('$credential', (entry) => {
 		expect(atTest.status).toBe(200);
 		expect(await ruleMessage(entry, atTest.status!, atTest.body ?? {})).toBeUndefined();
 		if (entry.credential === 'tencentCloudChatApi') expect(atTest.body?.ActionStatus).toBe('OK');
-		const testBase = atTest.url!.replace(/\/(chats\/queues|im_open_login_svc\/account_check)$/, '');
+		const testBase = atTest.url!.replace(entry.testPath, '');
 
 		entry.platform.reset();
 		const run = await runNode(entry.node, entry.parameters, { [entry.credential]: credentials });
@@ -235,8 +318,7 @@ describe.each(ENTRIES)('$credential', (entry) => {
 });
 
 describe.each(ENTRIES)('$credential: generated base URLs', (entry) => {
-	const field = entry.credential === 'thuliumApi' ? 'baseUrl' : 'customBaseUrl';
-	const suffix = entry.credential === 'thuliumApi' ? '/api' : '/v4';
+	const field = entry.urlField;
 	const runs = Number(process.env.ADVERSARIAL_RUNS ?? 40);
 
 	it(`either refuses a base URL with the same message both times or reaches the same address both times (${runs} runs)`, async () => {
@@ -249,7 +331,7 @@ describe.each(ENTRIES)('$credential: generated base URLs', (entry) => {
 				scheme: fc.constantFrom('http://', 'HTTP://', 'https://', 'ftp://', ''),
 				host: fc.constantFrom(host, host, 'example.com', '10.0.0.7', 'acme.thulium.com:8443'),
 				userinfo: fc.constantFrom('', '', '', 'admin:pw@'),
-				path: fc.constantFrom('', '/', '//', suffix, `${suffix}/`, `${suffix.toUpperCase()}`, '/x', `/x${suffix}`),
+				path: fc.constantFrom(...entry.urlPaths),
 				extra: fc.constantFrom('', '', '', '?a=1', '#frag', '?'),
 			})
 			.filter((u) => u.scheme !== 'https://' || u.userinfo !== '' || u.extra === '?a=1' || u.extra === '#frag');
@@ -270,11 +352,11 @@ describe.each(ENTRIES)('$credential: generated base URLs', (entry) => {
 					tally.add(`${entry.credential} (generated URLs)`, 'rejected');
 					tally.add(`${entry.credential} (generated URLs)`, 'clear-message');
 				} else {
-					const testBase = atTest.url!.replace(/\/(chats\/queues|im_open_login_svc\/account_check)$/, '');
-					const [req] = entry.platform.requests();
+					const testBase = atTest.url!.replace(entry.testPath, '');
+					const [req] = operationRequests(entry);
 					expect(req).toBeDefined();
-					const runPath = req.rawPath.replace(/\/(chat_conversations\/start|im_open_login_svc\/account_check)$/, '');
-					expect(`${new URL(testBase).host}${new URL(testBase).pathname}`).toBe(`${host}${runPath}`);
+					const runPath = req.rawPath.replace(entry.runPath, '');
+					expect(`${new URL(testBase).host}${new URL(testBase).pathname}`.replace(/\/$/, '')).toBe(`${host}${runPath}`.replace(/\/$/, ''));
 					tally.add(`${entry.credential} (generated URLs)`, 'accepted');
 				}
 			}),

@@ -2,9 +2,11 @@
 // authenticated request looks like, and which strings are secrets that must never appear anywhere.
 import type { ICredentialDataDecryptedObject as Creds } from 'n8n-workflow';
 
-import type { Handler, RecordedRequest } from '../fakes/fakeServer';
+import type { Handler, RecordedRequest, Reply } from '../fakes/fakeServer';
 import { WindowCounter } from '../fakes/fakeServer';
+import { FakeEasemob } from '../fakes/fakeEasemob';
 import { FakeTencent, verifyUserSig } from '../fakes/fakeTencent';
+import type { ThuliumConversation } from '../fakes/fakeThulium';
 import { FakeThulium } from '../fakes/fakeThulium';
 
 /** A request reduced to what the API documents, for comparison. */
@@ -76,6 +78,8 @@ export function basicHeader(username: string, password: string): string {
 	return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
+type ObjectBody = (this: FakeThulium, req: RecordedRequest, reply: Reply, allowed: string[]) => Record<string, unknown> | undefined;
+
 export class ThuliumPlatform implements Platform {
 	readonly credential = 'thuliumApi';
 	readonly fake = new FakeThulium();
@@ -112,7 +116,10 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	wire(req: RecordedRequest): Wire {
-		return { method: req.method, path: segmentsOf(req.rawPath).segments, query: Object.fromEntries(req.query), body: bodyOf(req) };
+		// Lists go out as name[]=a&name[]=b: compared as the JSON text of the list.
+		const query: Record<string, string> = {};
+		for (const key of new Set(req.query.keys())) query[key] = key.endsWith('[]') ? JSON.stringify(req.query.getAll(key)) : String(req.query.getAll(key).join('\n'));
+		return { method: req.method, path: segmentsOf(req.rawPath).segments, query, body: bodyOf(req) };
 	}
 
 	secrets(): string[] {
@@ -121,10 +128,22 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	permissive(): void {
+		// Thulium documents external_chatbot_id as a UUID; the node sends what the user gave and shows
+		// Thulium's refusal (test/thulium). Here any text passes, as every other well-formed value does.
+		const objectBody = (FakeThulium.prototype as unknown as { objectBody: ObjectBody }).objectBody;
+		const lenient: ObjectBody = function (this: FakeThulium, req, reply, allowed) {
+			const json = req.json as Record<string, unknown> | undefined;
+			if (!json || typeof json !== 'object' || Array.isArray(json) || typeof json.external_chatbot_id !== 'string') return objectBody.call(this, req, reply, allowed);
+			const checked = objectBody.call(this, { ...req, json: { ...json, external_chatbot_id: '00000000-0000-4000-8000-000000000000' } }, reply, allowed);
+			return checked ? json : undefined;
+		};
+		Object.defineProperty(this.fake, 'objectBody', { value: lenient, configurable: true, writable: true });
 		// Every queue and conversation exists: the sweep is about what is sent, not about state.
 		this.fake.queues = Object.assign([...this.originalQueues], { some: () => true });
 		const conversations = new Map(this.originalConversations);
-		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [] });
+		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [], createdAt: '2026-01-01 00:00:00' });
+		// Listings are empty (one page), whatever other cases started.
+		conversations.values = () => new Map<string, ThuliumConversation>().values();
 		this.fake.conversations = conversations;
 	}
 
@@ -133,6 +152,7 @@ export class ThuliumPlatform implements Platform {
 	}
 
 	strict(): void {
+		delete (this.fake as unknown as { objectBody?: unknown }).objectBody;
 		this.fake.queues = this.originalQueues;
 		this.fake.conversations = this.originalConversations;
 	}
@@ -228,9 +248,132 @@ export class TencentPlatform implements Platform {
 	}
 }
 
+/** An address where nothing listens (connections are refused). */
+export const REFUSED_URL = 'http://127.0.0.1:9';
+
+/** How many users a permissive Easemob app lists. */
+export const EASEMOB_LISTED_USERS = 150;
+
+interface KeyedLimiterModule {
+	sharedKeyedLimiter(key: string, limit: number, windowMs: number): unknown;
+}
+
+export class EasemobPlatform implements Platform {
+	readonly credential = 'easemobImApi';
+	readonly fake = new FakeEasemob();
+	readonly app = 'fake-app';
+	private permissiveMode = false;
+	private replaced: Handler | undefined;
+	private readonly fakeHandle = (FakeEasemob.prototype as unknown as { handle: Handler }).handle;
+
+	async start(): Promise<void> {
+		await this.fake.start();
+		this.unlimit();
+		// Conversation Delete spaces calls to 5 a minute per user (checked in test/easemob). The
+		// sweep is about what is sent: the per-user limiter this app uses is created first, wide open,
+		// in the module instance the engine loads from dist/.
+		// The same goes for the address nothing listens on (retries of refused connections count too).
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const limiterModule = require('../../dist/nodes/shared/rateLimiter.js') as KeyedLimiterModule;
+		for (const url of [this.fake.server.baseUrl, REFUSED_URL]) {
+			const host = url.replace(/^http:\/\//, '');
+			limiterModule.sharedKeyedLimiter(`easemob-user-channel:${host}/${this.fake.orgName}/${this.app}`, 1_000_000, 1000);
+		}
+	}
+
+	private unlimit(): void {
+		this.fake.appLimit.limit = 1_000_000;
+		this.fake.userChannelLimit.limit = 1_000_000;
+		this.fake.userChannelLimit.windowMs = 1000;
+	}
+
+	async stop(): Promise<void> {
+		await this.fake.stop();
+	}
+
+	reset(): void {
+		this.fake.reset();
+		this.unlimit();
+	}
+
+	credentials(): Record<string, Creds> {
+		const f = this.fake;
+		return { easemobImApi: { baseUrl: f.server.baseUrl, orgName: f.orgName, appName: this.app, clientId: f.clientId, clientSecret: f.clientSecret, accessToken: '' } };
+	}
+
+	requests(): RecordedRequest[] {
+		return this.fake.requests;
+	}
+
+	auxiliary(req: RecordedRequest): boolean {
+		return req.method === 'POST' && req.segments[2] === 'token';
+	}
+
+	checkTransport(req: RecordedRequest): string[] {
+		const { problems } = segmentsOf(req.rawPath);
+		const raw = req.rawPath.split('/').slice(1);
+		if (raw[0] !== encodeURIComponent(this.fake.orgName) || raw[1] !== encodeURIComponent(this.app)) problems.push(`path does not start with /{org}/{app}: ${req.rawPath}`);
+		if (this.auxiliary(req)) {
+			if (req.headers.authorization !== undefined) problems.push('token request carries an Authorization header');
+			return problems;
+		}
+		const match = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''));
+		if (!match || !this.fake.tokens.has(match[1])) problems.push('Authorization is not a Bearer token the fake issued');
+		if (req.body !== '' && !String(req.headers['content-type'] ?? '').startsWith('application/json')) problems.push('body is not sent as JSON');
+		return problems;
+	}
+
+	wire(req: RecordedRequest): Wire {
+		return { method: req.method, path: segmentsOf(req.rawPath).segments.slice(2), query: Object.fromEntries(req.query), body: bodyOf(req) };
+	}
+
+	secrets(): string[] {
+		return [this.fake.clientSecret, ...this.fake.tokens.keys()];
+	}
+
+	/** Every user, group and message exists; a created user is new. */
+	private readonly permissiveHandle: Handler = (req, reply) => {
+		const [, app, resource, name] = req.segments;
+		const body = req.json as Record<string, unknown> | undefined;
+		if (resource === 'users' && name !== undefined) this.fake.addUser(app, name);
+		if (resource === 'users' && name === undefined && req.method === 'POST') this.fake.users.set(app, new Map());
+		// A listing sees a fixed 150 users (two pages of 100), whatever other cases did.
+		if (resource === 'users' && name === undefined && req.method === 'GET') {
+			this.fake.users.set(app, new Map());
+			for (let n = 0; n < EASEMOB_LISTED_USERS; n++) this.fake.addUser(app, `listed_${String(n).padStart(3, '0')}`);
+		}
+		if (resource === 'messages' && name === 'msg_recall' && body && typeof body === 'object' && typeof body.msg_id === 'string') {
+			const from = typeof body.from === 'string' ? body.from : 'admin';
+			this.fake.messages.set(body.msg_id, { id: body.msg_id, from, to: String(body.to), chatType: 'chat', type: 'txt', body: {} });
+		}
+		return this.fakeHandle.call(this.fake, req, reply);
+	};
+
+	private install(): void {
+		overrideHandle(this.fake, this.replaced ?? (this.permissiveMode ? this.permissiveHandle : undefined));
+	}
+
+	permissive(): void {
+		this.permissiveMode = true;
+		(this.fake.groups as unknown as { has: () => boolean }).has = () => true;
+		this.install();
+	}
+
+	override(handler: Handler | undefined): void {
+		this.replaced = handler;
+		this.install();
+	}
+
+	strict(): void {
+		this.permissiveMode = false;
+		delete (this.fake.groups as unknown as { has?: unknown }).has;
+		this.install();
+	}
+}
+
 /** The platforms the sweep knows. Adding one: implement Platform for its fake and list it here. */
-export type PlatformName = 'thulium' | 'tencent';
+export type PlatformName = 'thulium' | 'tencent' | 'easemob';
 
 export function createPlatforms(): Record<PlatformName, Platform> {
-	return { thulium: new ThuliumPlatform(), tencent: new TencentPlatform() };
+	return { thulium: new ThuliumPlatform(), tencent: new TencentPlatform(), easemob: new EasemobPlatform() };
 }

@@ -11,8 +11,9 @@ import type { Handler, Reply } from '../fakes/fakeServer';
 import type { RunResult } from '../helpers/engine';
 import { loadPackage, runNode } from '../helpers/engine';
 import { Reader } from './model';
-import type { PlatformName } from './platforms';
-import { basicHeader, createPlatforms } from './platforms';
+import { FakeEasemob } from '../fakes/fakeEasemob';
+import type { EasemobPlatform, PlatformName } from './platforms';
+import { REFUSED_URL, basicHeader, createPlatforms } from './platforms';
 import type { OperationEntry } from './table';
 import { OPERATIONS } from './table';
 import { Tally } from './tally';
@@ -72,14 +73,39 @@ const COMMON: ErrorPath[] = [
 	{ name: 'plain-text error echoing the URL', handler: (req, reply: Reply) => reply.text(502, `upstream failed for ${req.rawPath}?${req.query.toString()} ${String(req.headers.authorization)}`) },
 	{ name: 'connection reset', handler: (_req, reply: Reply) => reply.reset() },
 	{ name: 'server hangs, execution stopped', handler: (_req, reply: Reply) => reply.hang(), cancelAfterMs: 400 },
-	{ name: 'connection refused', credentials: (c) => withBase(c, 'http://127.0.0.1:9') },
+	{ name: 'connection refused', credentials: (c) => withBase(c, REFUSED_URL) },
 ];
 
 function withBase(c: Creds, url: string): Creds {
 	return 'customBaseUrl' in c ? { ...c, customBaseUrl: url } : { ...c, baseUrl: url };
 }
 
+/** Easemob: app tokens are issued as usual, every other call is answered by `handler`. */
+function easemobWithToken(handler: Handler): Handler {
+	const fakeHandle = (FakeEasemob.prototype as unknown as { handle: Handler }).handle;
+	return (req, reply) => (req.method === 'POST' && req.segments[2] === 'token' ? fakeHandle.call((platforms.easemob as EasemobPlatform).fake, req, reply) : handler(req, reply));
+}
+
 const PLATFORM_PATHS: Record<PlatformName, ErrorPath[]> = {
+	easemob: [
+		{ name: 'client secret of another app', credentials: (c) => ({ ...c, clientSecret: ['YXA6other', 'apps', 'client', 'value'].join('-') }) },
+		{
+			name: '401 unauthorized on every call (new token once, then fail)',
+			handler: easemobWithToken((_req, reply: Reply) =>
+				reply.json(401, { error: 'unauthorized', exception: 'com.easemob.UnauthorizedException', timestamp: Date.now(), duration: 0, error_description: 'Unable to authenticate due to expired access token' }),
+			),
+		},
+		{
+			name: '400 echoing the Authorization header',
+			handler: easemobWithToken((req, reply: Reply) =>
+				reply.json(400, { error: 'illegal_argument', exception: 'com.easemob.IllegalArgumentException', timestamp: Date.now(), duration: 0, error_description: `bad request with Authorization: ${String(req.headers.authorization)} ${req.body}`, echo: echo(req) }),
+			),
+		},
+		{
+			name: '503 echoing the token on a send',
+			handler: easemobWithToken((req, reply: Reply) => reply.json(503, { error: 'service_unavailable', error_description: `retry later; token ${String(req.headers.authorization).replace(/^Bearer /, '')}` })),
+		},
+	],
 	thulium: [{ name: 'wrong password', credentials: (c) => ({ ...c, password: ['Wr0ng', 'Pa55word!'].join('-') }) }],
 	tencent: [
 		{ name: 'wrong secret key', credentials: (c) => ({ ...c, secretKey: ['wrong', 'key', '0f1e2d3c4b5a69788796a5b4c3d2e1f0'].join('-') }) },

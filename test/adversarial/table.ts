@@ -4,11 +4,13 @@
 // the labels of the parameters that must be refused, or exactly the requests that must be sent.
 // Covering a new operation is adding an entry here.
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
 import type { PlatformName, Wire } from './platforms';
-import { booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
+import { EASEMOB_LISTED_USERS } from './platforms';
+import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
 /** Placeholders for values the node chooses itself; the sweep checks their type, not their value. */
 export const ANY_UINT32 = '<uint32>';
@@ -407,9 +409,557 @@ const tencentCheck: OperationEntry = {
 	},
 };
 
+
+
+const thuliumConversationId = idValue(fc.oneof(fc.uuid(), plausibleId));
+const thuliumChatbotId = idValue(fc.uuid());
+const thuliumConversationPath = (v: IDataObject, r: Reader) => r.text(v.conversationId, 'Conversation ID', { required: true, maxLength: 100, pathSegment: true });
+
+const thuliumSendMessage: OperationEntry = {
+	title: 'thuliumChat / conversation / sendMessage',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'sendMessage',
+	values: { conversationId: thuliumConversationId, text: textValue(), 'additionalFields.externalChatbotId': thuliumChatbotId },
+	optional: ['additionalFields.externalChatbotId'],
+	parameters: (s) => ({ resource: 'conversation', operation: 'sendMessage', conversationId: expr('conversationId'), text: expr('text'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		const body: IDataObject = { text: r.text(v.text, 'Text', { required: true, multiline: true, maxLength: 10_000 }) };
+		const chatbot = r.text(v['additionalFields.externalChatbotId'], 'External Chatbot ID', { maxLength: 100 });
+		if (chatbot) body.external_chatbot_id = chatbot;
+		return r.ok ? [{ method: 'POST', path: ['api', 'chat_conversations', id!, 'message'], query: {}, body }] : undefined;
+	},
+};
+
+const thuliumStop: OperationEntry = {
+	title: 'thuliumChat / conversation / stop',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'stop',
+	values: { conversationId: thuliumConversationId, 'additionalFields.externalChatbotId': thuliumChatbotId },
+	optional: ['additionalFields.externalChatbotId'],
+	parameters: (s) => ({ resource: 'conversation', operation: 'stop', conversationId: expr('conversationId'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		const chatbot = r.text(v['additionalFields.externalChatbotId'], 'External Chatbot ID', { maxLength: 100 });
+		// The documented request has no body; the chatbot is the only optional field.
+		return r.ok ? [{ method: 'POST', path: ['api', 'chat_conversations', id!, 'stop'], query: {}, body: chatbot ? { external_chatbot_id: chatbot } : '' }] : undefined;
+	},
+};
+
+const thuliumDelete: OperationEntry = {
+	title: 'thuliumChat / conversation / delete',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'conversation',
+	operation: 'delete',
+	values: { conversationId: thuliumConversationId },
+	parameters: () => ({ resource: 'conversation', operation: 'delete', conversationId: expr('conversationId') }),
+	expect: (v, r) => {
+		const id = thuliumConversationPath(v, r);
+		return r.ok ? [{ method: 'DELETE', path: ['api', 'chat_conversations', id!], query: {}, body: '' }] : undefined;
+	},
+};
+
+const thuliumQueues: OperationEntry = {
+	title: 'thuliumChat / queue / getMany',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'queue',
+	operation: 'getMany',
+	values: { limit: integerValue(1, 300) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'queue', operation: 'getMany', returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		limitOf(v, r, s);
+		// Not paged: one request, the limit is applied to the answer.
+		return r.ok ? [{ method: 'GET', path: ['api', 'chats', 'queues'], query: {}, body: '' }] : undefined;
+	},
+};
+
+
+/** The workflow's timezone in the test engine (n8n's default). */
+const WORKFLOW_TIMEZONE = 'America/New_York';
+const THULIUM_DATE = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/;
+
+/**
+ * A Thulium date (no timezone): "YYYY-MM-DD", or with the time to the minute or second. Text in
+ * that form is sent as written; a moment with a zone (ISO with Z or offset) is turned into the
+ * workflow's time first; anything else is refused. null when absent.
+ */
+function thuliumDate(r: Reader, value: unknown, label: string, precision: 'minute' | 'second', required = false): string | null | undefined {
+	if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return required ? r.refuse(label) : null;
+	if (typeof value !== 'string') return r.refuse(label);
+	const text = value.trim();
+	const format = precision === 'second' ? 'yyyy-MM-dd HH:mm:ss' : 'yyyy-MM-dd HH:mm';
+	const plain = THULIUM_DATE.exec(text);
+	if (plain) {
+		const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone: 'utc' });
+		if (!parsed.isValid) return r.refuse(label);
+		return plain[2] === undefined ? parsed.toFormat('yyyy-MM-dd') : parsed.toFormat(format);
+	}
+	const moment = DateTime.fromISO(text, { setZone: true });
+	if (!moment.isValid) return r.refuse(label);
+	return moment.setZone(WORKFLOW_TIMEZONE).toFormat(format);
+}
+
+const CHAT_FILTERS = ['filters.dateFrom', 'filters.dateTo', 'filters.status', 'filters.chatQueueId'];
+const CHAT_OPTIONS = ['options.includeMessages', 'options.includeFiles', 'options.includeClientData', 'options.simplify'];
+
+const thuliumChats: OperationEntry = {
+	title: 'thuliumChat / chat / getMany',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'chat',
+	operation: 'getMany',
+	values: {
+		limit: integerValue(1, 300),
+		'filters.dateFrom': fc.oneof(dateValue, fc.constantFrom('2024-12-19', '2024-12-19 13:45', '2024-12-19T13:45:59', ' 2025-01-01 00:00 ', '2024-02-30', '2024-12-19 25:00')),
+		'filters.dateTo': fc.oneof(dateValue, fc.constantFrom('2024-12-19', '2024-12-20 08:00', '2030-01-01T00:00:00+02:00')),
+		'filters.status': choiceValue(['CLOSED', 'closed', 'ACTIVE', 'not a status']),
+		'filters.chatQueueId': integerValue(1, 1_000_000),
+		'options.includeMessages': booleanValue,
+		'options.includeFiles': booleanValue,
+		'options.includeClientData': booleanValue,
+		'options.simplify': booleanValue,
+	},
+	optional: [...CHAT_FILTERS, ...CHAT_OPTIONS],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'chat',
+		operation: 'getMany',
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		filters: collectionOf('filters', s),
+		options: collectionOf('options', s),
+	}),
+	expect: (v, r, s) => {
+		const max = limitOf(v, r, s);
+		const query: Record<string, string> = {};
+		const from = thuliumDate(r, v['filters.dateFrom'], 'Started After', 'minute');
+		const to = thuliumDate(r, v['filters.dateTo'], 'Started Before', 'minute');
+		if (from) query.date_from = from;
+		if (to) query.date_to = to;
+		if (from && to && from > to) r.refuse('Started After');
+		const status = r.text(v['filters.status'], 'Status', { maxLength: 40 });
+		if (status) {
+			if (/^[A-Za-z_]+$/.test(status)) query.status = status.toUpperCase();
+			else r.refuse('Status');
+		}
+		const queue = r.integer(v['filters.chatQueueId'], 'Chat Queue', { min: 1 });
+		if (typeof queue === 'number') query.chat_queue_id = String(queue);
+		for (const [option, key, label] of [
+			['includeMessages', 'include_messages', 'Include Messages'],
+			['includeFiles', 'include_files', 'Include Files'],
+			['includeClientData', 'include_client_data', 'Include Client Data'],
+		] as const) {
+			if (r.boolean(v[`options.${option}`], label)) query[key] = 'true';
+		}
+		r.boolean(v['options.simplify'], 'Simplify');
+		if (!r.ok) return undefined;
+		// The permissive system has no chats: one page.
+		return [{ method: 'GET', path: ['api', 'chats'], query: { ...query, limit: String(Math.min(100, max!)), offset: '0' }, body: '' }];
+	},
+};
+
+
+const AGGREGATIONS = ['hour_of_day', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+const REPORT_FIELDS = ['aggregateBy', 'chatQueueIds', 'responseThreshold', 'sumUsers', 'userLogins'].map((k) => `additionalFields.${k}`);
+
+const thuliumSummary: OperationEntry = {
+	title: 'thuliumChat / report / getSummary',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'report',
+	operation: 'getSummary',
+	values: {
+		// Mostly a plausible period (the report needs both ends, From before To), sometimes anything.
+		dateFrom: fc.oneof({ weight: 1, arbitrary: dateValue }, { weight: 2, arbitrary: fc.constantFrom('2024-12-01', '2024-12-01 00:00:00', ' 2024-12-19T13:45 ', '2024-11-30T23:00:00Z', '2024-13-01') }),
+		dateTo: fc.oneof({ weight: 1, arbitrary: dateValue }, { weight: 2, arbitrary: fc.constantFrom('2024-12-31', '2024-12-31 23:59:59', '2099-01-01T00:00:00Z', '2025-01-01T00:00:00+09:00') }),
+		limit: integerValue(1, 300),
+		'additionalFields.aggregateBy': choiceValue(AGGREGATIONS),
+		'additionalFields.chatQueueIds': fc.oneof(idListValue, fc.constantFrom('1, 3', '2', [1, 2], '0', '-1', '1.5')),
+		'additionalFields.responseThreshold': integerValue(1, 3600),
+		'additionalFields.sumUsers': booleanValue,
+		'additionalFields.userLogins': idListValue,
+	},
+	optional: REPORT_FIELDS,
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'report',
+		operation: 'getSummary',
+		dateFrom: expr('dateFrom'),
+		dateTo: expr('dateTo'),
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		additionalFields: collectionOf('additionalFields', s),
+	}),
+	expect: (v, r, s) => {
+		const a = (key: string) => v[`additionalFields.${key}`];
+		const from = thuliumDate(r, v.dateFrom, 'From', 'second', true);
+		const to = thuliumDate(r, v.dateTo, 'To', 'second', true);
+		if (from && to && from > to) r.refuse('From');
+		const max = limitOf(v, r, s);
+		const query: Record<string, string> = {};
+		if (from) query.date_from = from;
+		if (to) query.date_to = to;
+		const logins = r.idList(a('userLogins'), 'User Logins', { maxLength: 100 });
+		if (logins && logins.length > 0) query['user_logins[]'] = JSON.stringify(logins);
+		const queueTexts = r.idList(a('chatQueueIds'), 'Chat Queue IDs', { maxLength: 20 });
+		const queues = (queueTexts ?? []).map((id) => r.integer(id, 'Chat Queue IDs', { min: 1 }));
+		if (queues.length > 0) query['chat_queue_ids[]'] = JSON.stringify(queues.map(String));
+		if (a('aggregateBy') !== undefined) query.aggregate_by = r.choice(a('aggregateBy'), 'Aggregate By', AGGREGATIONS) ?? '';
+		const threshold = r.integer(a('responseThreshold'), 'Response Threshold (Seconds)', { min: 1 });
+		if (typeof threshold === 'number') query.response_threshold = String(threshold);
+		if (a('sumUsers') !== undefined) query.sum_users = r.boolean(a('sumUsers'), 'Sum Users') ? 'true' : 'false';
+		if (!r.ok) return undefined;
+		// The permissive system has no chats: one page (a bare, empty list).
+		return [{ method: 'GET', path: ['api', 'chats', 'reports', 'summary'], query: { ...query, limit: String(Math.min(100, max!)), offset: '0' }, body: '' }];
+	},
+};
+
+// ---------------------------------------------------------------- Easemob IM
+
+const easemob = (method: string, path: string[], body: unknown = '', query: Record<string, string> = {}): Wire => ({ method, path, query, body });
+
+/** Usernames unique per case, so no per-user limit is ever reached by chance. */
+const uniqueUsername = fc.uuid().map((u) => `u_${u.slice(0, 8)}`);
+
+const USERNAME_RULES = { required: true, maxLength: 64, pathSegment: true };
+
+/** A JSON object parameter: absent, a JSON text, an object from an expression, or anything. */
+function jsonObject(r: Reader, value: unknown, label: string): IDataObject | null | undefined {
+	if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			return r.refuse(label);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return r.refuse(label);
+	return parsed as IDataObject;
+}
+
+const smallJsonLeaf = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null));
+const smallObject = fc.dictionary(fc.stringMatching(/^[a-z_]{1,8}$/), smallJsonLeaf, { maxKeys: 4 });
+const jsonObjectValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 3, arbitrary: smallObject },
+	{ weight: 3, arbitrary: smallObject.map((o) => JSON.stringify(o)) },
+	{ weight: 1, arbitrary: fc.constantFrom('{}', '', ' ', '{"a":', '[1,2]', '"text"', '42', 'null', '{"nested":{"a":1}}', '{"em_ignore_notification": true}') },
+	{ weight: 1, arbitrary: anyValue },
+);
+
+/** Group ID lists: like idListValue, but the long ones stay short enough for 20 group calls a second. */
+const groupIdListValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 6, arbitrary: idListValue.filter((v) => !(Array.isArray(v) && v.length > 12)) },
+	{ weight: 1, arbitrary: fc.integer({ min: 4, max: 12 }).map((n) => Array.from({ length: n }, (_, i) => `g${i}`)) },
+);
+
+const EASEMOB_SEND_OPTIONAL = (forUsers: boolean) => ['ext', 'from', 'syncDevice', forUsers ? 'onlineOnly' : 'needGroupAck'].map((k) => `additionalFields.${k}`);
+
+const easemobMessageValues = {
+	text: textValue(),
+	action: textValue(fc.constantFrom('refresh_profile', 'sync', 'a b')),
+	customEvent: textValue(fc.constantFrom('gift', 'order_paid', '')),
+	customExts: jsonObjectValue,
+	'additionalFields.ext': jsonObjectValue,
+	'additionalFields.from': idValue(),
+	'additionalFields.syncDevice': booleanValue,
+	'additionalFields.onlineOnly': booleanValue,
+	'additionalFields.needGroupAck': booleanValue,
+};
+
+function easemobMessageParameters(s: RunSettings): INodeParameters {
+	const type = String(s.flags.messageType);
+	const content: INodeParameters =
+		type === 'txt'
+			? { messageType: 'txt', text: expr('text') }
+			: type === 'cmd'
+				? { messageType: 'cmd', action: expr('action') }
+				: { messageType: 'custom', customEvent: expr('customEvent'), customExts: expr('customExts') };
+	return { ...content, additionalFields: collectionOf('additionalFields', s) };
+}
+
+/** The message part of a send, as Easemob documents it (type, body, ext, from, sync_device, …). */
+function expectEasemobMessage(v: IDataObject, r: Reader, s: RunSettings, forUsers: boolean): IDataObject {
+	const type = String(s.flags.messageType);
+	const message: IDataObject = { type };
+	if (type === 'txt') {
+		message.body = { msg: r.text(v.text, 'Text', { required: true, multiline: true, maxLength: 5000 }) };
+	} else if (type === 'cmd') {
+		message.body = { action: r.text(v.action, 'Action', { required: true, maxLength: 1000 }) };
+	} else {
+		const exts = jsonObject(r, v.customExts, 'Custom Data (JSON)');
+		const customExts: IDataObject = {};
+		if (exts !== undefined) {
+			for (const [key, value] of Object.entries(exts ?? {})) {
+				if (value !== null && typeof value === 'object') r.refuse('Custom Data (JSON)');
+				customExts[key] = String(value);
+			}
+		}
+		const body: IDataObject = { customExts };
+		const event = r.text(v.customEvent, 'Custom Event', { maxLength: 32 });
+		if (event) body.customEvent = event;
+		message.body = body;
+	}
+	const a = (key: string) => v[`additionalFields.${key}`];
+	const ext = jsonObject(r, a('ext'), 'Extension (JSON)');
+	if (ext && Object.keys(ext).length > 0) message.ext = ext;
+	if (a('from') !== undefined) {
+		const from = r.text(a('from'), 'Sender', { maxLength: 64 });
+		if (from) message.from = from;
+	}
+	if (a('syncDevice') !== undefined) message.sync_device = r.boolean(a('syncDevice'), 'Sync to Sender');
+	if (forUsers && r.boolean(a('onlineOnly'), 'Online Users Only')) message.routetype = 'ROUTE_ONLINE';
+	if (!forUsers && a('needGroupAck') !== undefined) message.need_group_ack = r.boolean(a('needGroupAck'), 'Need Read Receipts');
+	return message;
+}
+
+const easemobMessageFlags = fc.record({ messageType: fc.constantFrom('txt', 'custom', 'cmd') });
+
+function easemobSend(forUsers: boolean): OperationEntry {
+	const operation = forUsers ? 'sendToUsers' : 'sendToGroups';
+	const parameter = forUsers ? 'to' : 'groupIds';
+	const label = forUsers ? 'Recipients' : 'Group IDs';
+	const perCall = forUsers ? 600 : 3;
+	return {
+		title: `easemobIm / message / ${operation}`,
+		node: 'easemobIm',
+		platform: 'easemob',
+		resource: 'message',
+		operation,
+		values: { [parameter]: forUsers ? idListValue : groupIdListValue, ...easemobMessageValues },
+		optional: EASEMOB_SEND_OPTIONAL(forUsers),
+		flags: easemobMessageFlags,
+		parameters: (s) => ({ resource: 'message', operation, [parameter]: expr(parameter), ...easemobMessageParameters(s) }),
+		expect: (v, r, s) => {
+			const targets = r.idList(v[parameter], label, { required: true, maxLength: 128 });
+			const message = expectEasemobMessage(v, r, s, forUsers);
+			if (!r.ok) return undefined;
+			const wires: Wire[] = [];
+			for (let start = 0; start < targets!.length; start += perCall) {
+				wires.push(easemob('POST', ['messages', forUsers ? 'users' : 'chatgroups'], { ...message, to: targets!.slice(start, start + perCall) }));
+			}
+			return wires;
+		},
+	};
+}
+
+const easemobConversationDelete: OperationEntry = {
+	title: 'easemobIm / conversation / delete',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'conversation',
+	operation: 'delete',
+	values: {
+		username: idValue(uniqueUsername),
+		conversationType: choiceValue(['chat', 'groupchat']),
+		conversationId: idValue(),
+		deleteRoamingMessages: booleanValue,
+	},
+	parameters: () => ({
+		resource: 'conversation',
+		operation: 'delete',
+		username: expr('username'),
+		conversationType: expr('conversationType'),
+		conversationId: expr('conversationId'),
+		deleteRoamingMessages: expr('deleteRoamingMessages'),
+	}),
+	expect: (v, r) => {
+		const user = r.text(v.username, 'Username', USERNAME_RULES);
+		const type = r.choice(v.conversationType, 'Conversation Type', ['chat', 'groupchat'] as const);
+		const channel = r.text(v.conversationId, 'Conversation ID', { required: true, maxLength: 128 });
+		const roam = r.boolean(v.deleteRoamingMessages, 'Delete Roaming Messages');
+		return r.ok ? [easemob('DELETE', ['users', user!, 'user_channel'], { channel, type, delete_roam: roam })] : undefined;
+	},
+};
+
+const easemobRecall: OperationEntry = {
+	title: 'easemobIm / message / recall',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'message',
+	operation: 'recall',
+	values: {
+		messageId: idValue(fc.constantFrom('1029457500870543736', '1', 'abc')),
+		chatType: choiceValue(['chat', 'groupchat', 'chatroom']),
+		to: idValue(),
+		'additionalFields.force': booleanValue,
+		'additionalFields.from': idValue(),
+		'additionalFields.syncDevice': booleanValue,
+	},
+	optional: ['additionalFields.force', 'additionalFields.from', 'additionalFields.syncDevice'],
+	parameters: (s) => ({
+		resource: 'message',
+		operation: 'recall',
+		messageId: expr('messageId'),
+		chatType: expr('chatType'),
+		to: expr('to'),
+		additionalFields: collectionOf('additionalFields', s),
+	}),
+	expect: (v, r) => {
+		const a = (key: string) => v[`additionalFields.${key}`];
+		const body: IDataObject = {
+			msg_id: r.text(v.messageId, 'Message ID', { required: true, maxLength: 64 }),
+			to: r.text(v.to, 'Recipient', { required: true, maxLength: 128 }),
+			chat_type: r.choice(v.chatType, 'Chat Type', ['chat', 'groupchat', 'chatroom'] as const),
+			force: r.boolean(a('force'), 'Force'),
+		};
+		const from = r.text(a('from'), 'Sender', { maxLength: 64 });
+		if (from) body.from = from;
+		if (a('syncDevice') !== undefined) body.sync_device = r.boolean(a('syncDevice'), 'Sync to Sender');
+		return r.ok ? [easemob('POST', ['messages', 'msg_recall'], body)] : undefined;
+	},
+};
+
+const EASEMOB_USERNAME = /^[a-zA-Z0-9_.-]{1,64}$/;
+
+/** One user of Create, as the node checks it (label "User" or "User n"). */
+function expectNewUser(r: Reader, raw: unknown, label: string): IDataObject | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return r.refuse(label);
+	const entry = raw as IDataObject;
+	const username = r.text(entry.username, `${label} username`, { required: true });
+	if (username === undefined) return undefined;
+	if (!EASEMOB_USERNAME.test(username)) return r.refuse(`${label} username`);
+	const password = r.text(entry.password, `${label} password`, { required: true, maxLength: 64 });
+	if (password === undefined) return undefined;
+	const nickname = r.text(entry.nickname, `${label} nickname`, { maxLength: 100 });
+	if (nickname === undefined) return undefined;
+	return nickname ? { username, password, nickname } : { username, password };
+}
+
+const newUsername = fc.oneof(uniqueUsername, fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/), fc.constantFrom('a b', 'ü', 'x'.repeat(65), ''));
+const newUser = fc.record(
+	{ username: idValue(newUsername), password: textValue(fc.stringMatching(/^[A-Za-z0-9!-]{1,20}$/)), nickname: textValue(fc.constantFrom('Alice', 'Zoë', '')) },
+	{ requiredKeys: ['username', 'password'] },
+);
+const newUserList: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 4, arbitrary: fc.array(newUser, { minLength: 1, maxLength: 5 }) },
+	{ weight: 2, arbitrary: fc.array(newUser, { minLength: 1, maxLength: 5 }).map((l) => JSON.stringify(l)) },
+	{ weight: 1, arbitrary: fc.integer({ min: 59, max: 130 }).map((n) => Array.from({ length: n }, (_, i) => ({ username: `bulk_${i}`, password: 'pw-1' }))) },
+	{ weight: 1, arbitrary: fc.constantFrom('[]', '', '[1]', '{"username":"a","password":"b"}', '[{"username":"a"}]', 'not json', [[{ username: 'a', password: 'b' }]]) },
+	{ weight: 1, arbitrary: anyValue },
+);
+
+const easemobUserCreate: OperationEntry = {
+	title: 'easemobIm / user / create',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'user',
+	operation: 'create',
+	values: {
+		username: idValue(newUsername),
+		password: textValue(fc.stringMatching(/^[A-Za-z0-9!-]{1,20}$/)),
+		'additionalFields.nickname': textValue(fc.constantFrom('Alice', 'Zoë', '')),
+		users: newUserList,
+	},
+	optional: ['additionalFields.nickname'],
+	flags: fc.record({ createMode: fc.constantFrom('single', 'list') }),
+	parameters: (s) =>
+		s.flags.createMode === 'list'
+			? { resource: 'user', operation: 'create', createMode: 'list', users: expr('users') }
+			: { resource: 'user', operation: 'create', createMode: 'single', username: expr('username'), password: expr('password'), additionalFields: collectionOf('additionalFields', s) },
+	expect: (v, r, s) => {
+		let users: IDataObject[] = [];
+		if (s.flags.createMode === 'list') {
+			let list: unknown = v.users;
+			if (typeof list === 'string') {
+				try {
+					list = JSON.parse(list);
+				} catch {
+					return r.refuse('Users (JSON)');
+				}
+			}
+			if (!Array.isArray(list) || list.length === 0) return r.refuse('Users (JSON)');
+			for (const [n, entry] of list.entries()) {
+				const user = expectNewUser(r, entry, `User ${n + 1}`);
+				if (user === undefined) return undefined;
+				users.push(user);
+			}
+		} else {
+			const username = r.text(v.username, 'Username', { required: true });
+			if (username === undefined) return undefined;
+			const user = expectNewUser(r, { username, password: v.password, nickname: v['additionalFields.nickname'] }, 'User');
+			if (user === undefined) return undefined;
+			users = [user];
+		}
+		const wires: Wire[] = [];
+		for (let start = 0; start < users.length; start += 60) {
+			const group = users.slice(start, start + 60);
+			wires.push(easemob('POST', ['users'], group.length === 1 ? group[0] : group));
+		}
+		return wires;
+	},
+};
+
+const easemobUserGet: OperationEntry = {
+	title: 'easemobIm / user / get',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'user',
+	operation: 'get',
+	values: { username: idValue() },
+	parameters: () => ({ resource: 'user', operation: 'get', username: expr('username') }),
+	expect: (v, r) => {
+		const user = r.text(v.username, 'Username', USERNAME_RULES);
+		return r.ok ? [easemob('GET', ['users', user!])] : undefined;
+	},
+};
+
+const easemobUserDelete: OperationEntry = {
+	title: 'easemobIm / user / delete',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'user',
+	operation: 'delete',
+	values: { username: idValue() },
+	parameters: () => ({ resource: 'user', operation: 'delete', username: expr('username') }),
+	expect: (v, r) => {
+		const user = r.text(v.username, 'Username', USERNAME_RULES);
+		return r.ok ? [easemob('DELETE', ['users', user!])] : undefined;
+	},
+};
+
+/** The cursor of the listing after `offset` users, as the fake issues it. */
+const easemobCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+
+const easemobUserGetAll: OperationEntry = {
+	title: 'easemobIm / user / getAll',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'user',
+	operation: 'getAll',
+	values: { limit: integerValue(1, 300) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'user', operation: 'getAll', returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		const limit = limitOf(v, r, s);
+		if (!r.ok) return undefined;
+		// The app lists EASEMOB_LISTED_USERS users, 100 a page at most.
+		const wires: Wire[] = [];
+		for (let got = 0; got < Math.min(limit!, EASEMOB_LISTED_USERS); got += 100) {
+			const query: Record<string, string> = { limit: String(Math.min(100, limit! - got)) };
+			if (got > 0) query.cursor = easemobCursor(got);
+			wires.push(easemob('GET', ['users'], '', query));
+		}
+		return wires;
+	},
+};
+
 export const OPERATIONS: OperationEntry[] = [
 	thuliumStart,
 	thuliumDeleteContent,
+	thuliumSendMessage,
+	thuliumStop,
+	thuliumDelete,
+	thuliumQueues,
+	thuliumChats,
+	thuliumSummary,
 	tencentDelete,
 	tencentGetMany,
 	tencentGetHistory,
@@ -419,4 +969,12 @@ export const OPERATIONS: OperationEntry[] = [
 	tencentRecall,
 	tencentImport,
 	tencentCheck,
+	easemobConversationDelete,
+	easemobSend(true),
+	easemobSend(false),
+	easemobRecall,
+	easemobUserCreate,
+	easemobUserGet,
+	easemobUserGetAll,
+	easemobUserDelete,
 ];

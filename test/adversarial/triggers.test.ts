@@ -83,8 +83,10 @@ beforeAll(async () => {
 				getQueryData: () => Object.fromEntries(url.searchParams),
 				getBodyData: () => parseLikeN8n(String(req.headers['content-type'] ?? ''), text),
 				getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-				getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters }),
+				getNode: () => ({ id: 'trigger-node', name: 'Trigger', type: 'trigger', typeVersion: 1, parameters }),
+				getWorkflow: () => ({ id: 'wf-adversarial' }),
 				getWorkflowStaticData: () => ({}),
+				helpers: { returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })) },
 			} as unknown as IWebhookFunctions;
 			trigger.webhook!.call(ctx).then(
 				(result) => {
@@ -235,7 +237,227 @@ const tencentTrigger: TriggerEntry<TencentCase> = {
 	},
 };
 
-const TRIGGERS = [tencentTrigger] as Array<TriggerEntry<unknown>>;
+
+// ---------------------------------------------------------------- Thulium Chat Trigger
+
+const HOOK_USER = 'thulium-hook';
+const HOOK_PASSWORD = ['hook', 'pass', 'word', '42'].join('-');
+
+type ThuliumAuthKind = 'right' | 'right-lowercase-scheme' | 'wrong-password' | 'wrong-user' | 'missing' | 'bearer' | 'garbage';
+type ThuliumBodyKind = 'valid' | 'no-action' | 'empty-action' | 'action-number' | 'oversized' | 'invalid-json' | 'array' | 'empty';
+type ThuliumEncoding = 'json' | 'form' | 'text' | 'none';
+
+interface ThuliumCase {
+	authSet: boolean;
+	auth: ThuliumAuthKind;
+	body: ThuliumBodyKind;
+	encoding: ThuliumEncoding;
+	action: string;
+	text: string;
+}
+
+const anyThuliumCase: fc.Arbitrary<ThuliumCase> = fc.record({
+	authSet: fc.boolean(),
+	auth: fc.constantFrom<ThuliumAuthKind>('right', 'right', 'right-lowercase-scheme', 'wrong-password', 'wrong-user', 'missing', 'bearer', 'garbage'),
+	body: fc.constantFrom<ThuliumBodyKind>('valid', 'valid', 'valid', 'no-action', 'empty-action', 'action-number', 'oversized', 'invalid-json', 'array', 'empty'),
+	encoding: fc.constantFrom<ThuliumEncoding>('json', 'json', 'form', 'text', 'none'),
+	action: fc.constantFrom('CHAT_CONVERSATION_CREATED', 'chat_conversation_closed', 'CHAT_AGENT_ASSIGNED'),
+	text: fc.string({ unit: 'grapheme', maxLength: 30 }),
+});
+
+const THULIUM_VALID: Pick<ThuliumCase, 'auth' | 'body' | 'encoding'> = { auth: 'right', body: 'valid', encoding: 'json' };
+
+/** Half the cases are authentic and well-formed but for at most one flaw; the rest vary everything. */
+const thuliumCase: fc.Arbitrary<ThuliumCase> = fc
+	.tuple(anyThuliumCase, fc.constantFrom('none', 'auth', 'body', 'encoding', 'all', 'all', 'all'))
+	.map(([c, flaw]) => {
+		if (flaw === 'all') return c;
+		const keep: Partial<ThuliumCase> = { none: {}, auth: { auth: c.auth }, body: { body: c.body }, encoding: { encoding: c.encoding } }[flaw] ?? {};
+		return { ...c, ...THULIUM_VALID, ...keep };
+	});
+
+function buildThulium(c: ThuliumCase): Delivery {
+	const event: Record<string, string | number> = { action: c.action, conversation_id: randomUUID(), chat_queue_id: 3, client_name: c.text };
+	const fields: Record<string, string | number> | unknown[] =
+		c.body === 'no-action'
+			? { conversation_id: event.conversation_id, chat_queue_id: 3 }
+			: c.body === 'empty-action'
+				? { ...event, action: ' ' }
+				: c.body === 'action-number'
+					? { ...event, action: 7 }
+					: c.body === 'oversized'
+						? { ...event, padding: 'x'.repeat(1024 * 1024 + 10) }
+						: c.body === 'array'
+							? [event]
+							: event;
+	let text: string;
+	if (c.body === 'empty') text = '';
+	else if (c.body === 'invalid-json') text = `${JSON.stringify(fields).slice(0, -1)},`;
+	else if (c.encoding === 'form' && !Array.isArray(fields)) text = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+	else text = JSON.stringify(fields);
+	const contentType = { json: 'application/json', form: 'application/x-www-form-urlencoded', text: 'text/plain', none: '' }[c.encoding];
+	const headers: Record<string, string> = contentType ? { 'Content-Type': contentType } : {};
+	const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
+	const authorization = {
+		right: `Basic ${basic(HOOK_USER, HOOK_PASSWORD)}`,
+		'right-lowercase-scheme': `basic ${basic(HOOK_USER, HOOK_PASSWORD)}`,
+		'wrong-password': `Basic ${basic(HOOK_USER, `${HOOK_PASSWORD}x`)}`,
+		'wrong-user': `Basic ${basic('someone', HOOK_PASSWORD)}`,
+		missing: '',
+		bearer: `Bearer ${HOOK_PASSWORD}`,
+		garbage: 'Basic %%%',
+	}[c.auth];
+	if (authorization) headers.Authorization = authorization;
+	return { query: {}, headers, body: text };
+}
+
+/** Independent statement: Basic auth when set, an object body (JSON or form) that names its action, at most 1 MiB. */
+function thuliumAccepts(c: ThuliumCase, delivery: Delivery): boolean {
+	if (c.authSet && c.auth !== 'right' && c.auth !== 'right-lowercase-scheme') return false;
+	if (Buffer.byteLength(delivery.body, 'utf8') > 1024 * 1024) return false;
+	// A form carries text only: an action given as a number arrives as the text "7".
+	if (c.body === 'action-number' && c.encoding === 'form') return true;
+	return c.body === 'valid';
+}
+
+const thuliumTrigger: TriggerEntry<ThuliumCase> = {
+	node: 'thuliumChatTrigger',
+	cases: thuliumCase,
+	parameters: (c) => ({ events: [], otherEvents: '', authentication: c.authSet ? 'basicAuth' : 'none', user: HOOK_USER, password: HOOK_PASSWORD }),
+	build: buildThulium,
+	accepts: thuliumAccepts,
+	// Thulium signs nothing: a copy of a delivery is a delivery.
+	replay: () => false,
+	secrets: [HOOK_PASSWORD, Buffer.from(`${HOOK_USER}:${HOOK_PASSWORD}`).toString('base64')],
+	checkAccepted: (status, _text, output) => {
+		expect(status).toBe(200);
+		expect(typeof output.action).toBe('string');
+		expect(output.action).toBe(String(output.action).toUpperCase());
+	},
+	checkRefused: (status) => {
+		expect(status).toBeGreaterThanOrEqual(400);
+		expect(status).toBeLessThan(500);
+	},
+};
+
+
+// ---------------------------------------------------------------- Easemob IM Trigger
+
+const EASEMOB_SECRET = ['callback', 'rule', 'secret', '7f3a'].join('-');
+const easemobSign = (callId: string, secret: string, timestamp: number | string) => createHash('md5').update(`${callId}${secret}${String(timestamp)}`).digest('hex');
+
+type EasemobSignKind = 'valid' | 'valid-uppercase' | 'wrong-secret' | 'other-timestamp' | 'other-callId' | 'missing' | 'garbage';
+type EasemobTimeKind = 'now' | 'recent' | 'stale' | 'as-text' | 'missing';
+type EasemobBodyKind = 'valid' | 'no-callId' | 'invalid-json' | 'array' | 'string' | 'oversized' | 'empty';
+type EasemobTypeKind = 'json' | 'json-charset' | 'text' | 'form' | 'missing';
+
+interface EasemobCase {
+	secretSet: boolean;
+	sign: EasemobSignKind;
+	time: EasemobTimeKind;
+	body: EasemobBodyKind;
+	type: EasemobTypeKind;
+	replay: boolean;
+	text: string;
+}
+
+const anyEasemobCase: fc.Arbitrary<EasemobCase> = fc.record({
+	secretSet: fc.boolean(),
+	sign: fc.constantFrom<EasemobSignKind>('valid', 'valid', 'valid', 'valid-uppercase', 'wrong-secret', 'other-timestamp', 'other-callId', 'missing', 'garbage'),
+	time: fc.constantFrom<EasemobTimeKind>('now', 'now', 'recent', 'stale', 'as-text', 'missing'),
+	body: fc.constantFrom<EasemobBodyKind>('valid', 'valid', 'valid', 'no-callId', 'invalid-json', 'array', 'string', 'oversized', 'empty'),
+	type: fc.constantFrom<EasemobTypeKind>('json', 'json', 'json', 'json-charset', 'text', 'form', 'missing'),
+	replay: fc.boolean(),
+	text: fc.string({ unit: 'grapheme', maxLength: 30 }),
+});
+
+const EASEMOB_VALID: Pick<EasemobCase, 'sign' | 'time' | 'body' | 'type'> = { sign: 'valid', time: 'now', body: 'valid', type: 'json' };
+
+/** Half the cases are authentic and well-formed but for at most one flaw; the rest vary everything. */
+const easemobCase: fc.Arbitrary<EasemobCase> = fc
+	.tuple(anyEasemobCase, fc.constantFrom('none', 'none', 'signature', 'time', 'body', 'type', 'all', 'all', 'all', 'all'))
+	.map(([c, flaw]) => {
+		if (flaw === 'all') return c;
+		const keep: Partial<EasemobCase> = { none: {}, signature: { sign: c.sign }, time: { time: c.time }, body: { body: c.body }, type: { type: c.type } }[flaw] ?? {};
+		return { ...c, ...EASEMOB_VALID, ...keep };
+	});
+
+function buildEasemob(c: EasemobCase): Delivery {
+	const now = Date.now();
+	const timestamp: number | string | undefined = { now, recent: now - 60_000, stale: now - 16 * 60_000, 'as-text': String(now), missing: undefined }[c.time];
+	const callId = `fake-org#fake-app_${randomUUID()}`;
+	const signedAt = timestamp ?? '';
+	const security = {
+		valid: easemobSign(callId, EASEMOB_SECRET, signedAt),
+		'valid-uppercase': easemobSign(callId, EASEMOB_SECRET, signedAt).toUpperCase(),
+		'wrong-secret': easemobSign(callId, `${EASEMOB_SECRET}x`, signedAt),
+		'other-timestamp': easemobSign(callId, EASEMOB_SECRET, now - 1),
+		'other-callId': easemobSign(`${callId}x`, EASEMOB_SECRET, signedAt),
+		missing: undefined,
+		garbage: '../%00?#&=',
+	}[c.sign];
+	const message: IDataObject = {
+		callId: c.body === 'no-callId' ? undefined : callId,
+		eventType: 'chat',
+		chat_type: 'chat',
+		from: 'user1',
+		to: 'user2',
+		msg_id: '1029457500870543736',
+		payload: { bodies: [{ type: 'txt', msg: c.text }] },
+		securityVersion: '1.0.0',
+		security,
+		timestamp,
+	};
+	const body = {
+		valid: JSON.stringify(message),
+		'no-callId': JSON.stringify(message),
+		'invalid-json': `${JSON.stringify(message).slice(0, -1)},`,
+		array: JSON.stringify([message]),
+		string: JSON.stringify(JSON.stringify(message)),
+		oversized: JSON.stringify({ ...message, padding: 'x'.repeat(1024 * 1024 + 10) }),
+		empty: '',
+	}[c.body];
+	const contentType = { json: 'application/json', 'json-charset': 'application/json; charset=utf-8', text: 'text/plain', form: 'application/x-www-form-urlencoded', missing: '' }[c.type];
+	return { query: {}, headers: contentType ? { 'Content-Type': contentType } : {}, body };
+}
+
+/** Independent statement: a JSON object with a callId, at most 1 MiB, signed when a secret is set, not older than 15 minutes. */
+function easemobAccepts(c: EasemobCase, delivery: Delivery): boolean {
+	if (Buffer.byteLength(delivery.body, 'utf8') > 1024 * 1024) return false;
+	if (c.type !== 'json' && c.type !== 'json-charset') return false;
+	if (c.body !== 'valid') return false;
+	if (c.secretSet) {
+		if (c.time === 'missing') return false;
+		if (c.sign !== 'valid' && c.sign !== 'valid-uppercase') return false;
+	}
+	return c.time !== 'stale';
+}
+
+const easemobTrigger: TriggerEntry<EasemobCase> = {
+	node: 'easemobImTrigger',
+	cases: easemobCase,
+	parameters: (c) => ({ secret: c.secretSet ? EASEMOB_SECRET : '', eventTypes: [], chatTypes: [], options: {} }),
+	build: buildEasemob,
+	accepts: easemobAccepts,
+	// A repeated callId is answered 200 and starts nothing (Easemob retries once).
+	replay: (c) => c.replay && c.body === 'valid',
+	secrets: [EASEMOB_SECRET],
+	checkAccepted: (status, text, output) => {
+		expect(status).toBe(200);
+		expect(JSON.parse(text)).toEqual({ received: true });
+		expect(output.security).toBeUndefined();
+	},
+	checkRefused: (status, text) => {
+		// Stale callbacks are acknowledged (Easemob would retry otherwise) but start nothing.
+		if (status === 200) expect((JSON.parse(text) as IDataObject).ignored).toBe(true);
+		else {
+			expect(status).toBeGreaterThanOrEqual(400);
+			expect(status).toBeLessThan(500);
+		}
+	},
+};
+
+const TRIGGERS = [tencentTrigger, thuliumTrigger, easemobTrigger] as Array<TriggerEntry<unknown>>;
 
 describe.each(TRIGGERS.map((entry, index) => ({ entry, index, node: entry.node })))('$node', ({ entry, index }) => {
 	beforeAll(async () => {

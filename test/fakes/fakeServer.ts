@@ -100,7 +100,8 @@ export class FakeServer {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const body = Buffer.concat(chunks).toString('utf8');
-		const url = new URL(req.url ?? '/', 'http://fake');
+		// Concatenated, not resolved: a path starting with "//" must stay a path, not become a host.
+		const url = new URL(`http://fake${req.url ?? '/'}`);
 		let json: unknown;
 		let jsonError = false;
 		if (body !== '') {

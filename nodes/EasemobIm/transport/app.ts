@@ -30,6 +30,16 @@ export function easemobApp(credentials: ICredentialDataDecryptedObject): Easemob
 			);
 		}
 	}
+	// An empty client ID or secret can only be refused by Easemob, at the price of a token request.
+	for (const [field, label] of [
+		['clientId', 'Client ID'],
+		['clientSecret', 'Client Secret'],
+	]) {
+		const value = credentials[field];
+		if (typeof value !== 'string' || value.trim() === '') {
+			throw new UserError(`The credential's ${label} is empty. Copy it from the Easemob console (Applications → your app → Basic information).`, { level: 'warning' });
+		}
+	}
 	const appUrl = `${checked.url}/${encodeURIComponent(orgName)}/${encodeURIComponent(appName)}`;
 	const host = checked.url.replace(/^https?:\/\//, '');
 	return { baseUrl: checked.url, orgName, appName, appUrl, label: `${host}/${orgName}/${appName}` };

@@ -69,6 +69,21 @@ function hintFor(status: number, code: string | undefined, description: string):
 	return 'Check the node parameters.';
 }
 
+/**
+ * The app token is fetched by n8n after the account was read (preAuthentication): before a failure
+ * is described, the token now stored for the credential joins the secrets, so an answer that echoes
+ * it cannot carry it into an error.
+ */
+async function rememberToken(ctx: IExecuteFunctions, account: EasemobAccount): Promise<void> {
+	try {
+		const credentials = await ctx.getCredentials(EASEMOB_CREDENTIAL);
+		const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+		if (token !== '' && !account.secrets.includes(token)) account.secrets.push(token);
+	} catch {
+		// The credential was readable moments ago; if it is not now, there is no newer token to hide.
+	}
+}
+
 /** Sends one request to the app through the item's session (rate slot, retries). */
 export async function easemobRequest(
 	ctx: IExecuteFunctions,
@@ -96,6 +111,7 @@ export async function easemobRequest(
 				timeout: 30_000,
 			});
 		} catch (error) {
+			await rememberToken(ctx, account);
 			const tokenError = findTokenError(error);
 			if (tokenError) {
 				const failure = fail({ message: tokenError.message, hint: tokenError.hint, httpCode: tokenError.httpStatus, code: tokenError.easemobCode, body: tokenError.body as JsonObject | undefined });
@@ -132,6 +148,7 @@ export async function easemobRequest(
 		const { statusCode, headers } = response;
 		const body = bodyAsObject(response.body);
 		if (statusCode >= 200 && statusCode < 300) return body;
+		await rememberToken(ctx, account);
 
 		const code = typeof body.error === 'string' ? body.error : undefined;
 		const description = typeof body.error_description === 'string' ? body.error_description : '';
