@@ -28,6 +28,8 @@ export class FakeThulium {
 	forbidden = new Set<string>();
 	/** The next N requests get HTTP 500 (after auth). */
 	fail5xx = 0;
+	/** Chooses an injected HTTP error status per request (after auth); undefined lets it through. */
+	injectFault?: (req: RecordedRequest) => number | undefined;
 	/** Share of requests answered with 503 (seeded, reproducible). */
 	errorRate = 0;
 	private random = seededRandom(42);
@@ -85,6 +87,8 @@ export class FakeThulium {
 			this.fail5xx--;
 			return this.error(reply, 500, 'Internal server error', 500);
 		}
+		const injected = this.injectFault?.(req);
+		if (injected !== undefined) return this.error(reply, injected, injected === 429 ? 'Too many requests' : 'Injected error', injected);
 		if (this.errorRate > 0 && this.random() < this.errorRate) {
 			return this.error(reply, 503, 'Service temporarily unavailable', 503);
 		}
