@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 // npm run bench [-- --quick] [--sizes 1000,10000] [--latency 50] [--scenarios id,id] [--no-write]
 //
 // Drives the built nodes through n8n's WorkflowExecute against the fake platforms (latency added,
@@ -15,6 +15,9 @@ import { chart } from './chart';
 import { SCENARIOS } from './scenarios';
 import type { FakeCounters, FakeHandle, Scenario } from './scenarios/types';
 
+const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
+const printError = (...parts: unknown[]) => process.stderr.write(`${parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : String(p))).join(' ')}\n`);
+
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -23,7 +26,9 @@ const option = (name: string, fallback: string) => {
 	return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const quick = flag('quick');
-const sizes = option('sizes', quick ? '200' : '1000,10000').split(',').map(Number);
+const sizes = option('sizes', quick ? '200' : '1000,10000')
+	.split(',')
+	.map(Number);
 const latencyMs = Number(option('latency', '50'));
 const wanted = option('scenarios', '');
 const scenarios = wanted ? SCENARIOS.filter((s) => wanted.split(',').includes(s.id)) : SCENARIOS;
@@ -51,7 +56,13 @@ async function runRow(scenario: Scenario, fake: FakeHandle, size: number, kind: 
 		execArgv: ['-r', path.join(__dirname, 'register.js'), '--expose-gc'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
-	const request: RowRequest = { scenario: scenario.id, kind, size, config: fake.config, timeCapMs: kind === 'naive' ? NAIVE_CAP_MS : undefined };
+	const request: RowRequest = {
+		scenario: scenario.id,
+		kind,
+		size,
+		config: fake.config,
+		timeCapMs: kind === 'naive' ? NAIVE_CAP_MS : undefined,
+	};
 	const result = await new Promise<RowResult>((resolve, reject) => {
 		child.on('message', (m: { ready?: boolean; result?: RowResult; error?: string }) => {
 			if (m.ready) {
@@ -67,7 +78,11 @@ async function runRow(scenario: Scenario, fake: FakeHandle, size: number, kind: 
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+	n.toLocaleString('en-US', {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits,
+	});
 
 function itemsPerSecond(row: Row): number {
 	return row.result.ok / (row.result.elapsedMs / 1000);
@@ -169,11 +184,20 @@ function versions(): Record<string, string> {
 	const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 	let commit = 'unknown';
 	try {
-		commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+		commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}).trim();
 	} catch {
 		// not a git checkout
 	}
-	return { [own.name]: `${own.version} (${commit})`, 'n8n-core': read('n8n-core'), 'n8n-workflow': read('n8n-workflow'), undici: read('undici'), typescript: read('typescript') };
+	return {
+		[own.name]: `${own.version} (${commit})`,
+		'n8n-core': read('n8n-core'),
+		'n8n-workflow': read('n8n-workflow'),
+		undici: read('undici'),
+		typescript: read('typescript'),
+	};
 }
 
 function machine(): string {
@@ -252,7 +276,7 @@ async function main(): Promise<void> {
 				for (const kind of kinds) {
 					const row = await runRow(scenario, fake, size, kind);
 					rows.push(row);
-					console.log(cells(row).join(' | '));
+					print(cells(row).join(' | '));
 				}
 			} finally {
 				await fake.stop();
@@ -260,18 +284,18 @@ async function main(): Promise<void> {
 		}
 	}
 	const checked = targets(rows);
-	console.log(`\n${textTable(rows)}\n`);
-	console.log('Targets:');
-	for (const t of checked) console.log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.detail}`);
-	console.log(`\nMachine: ${machine()}`);
+	print(`\n${textTable(rows)}\n`);
+	print('Targets:');
+	for (const t of checked) print(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.detail}`);
+	print(`\nMachine: ${machine()}`);
 	if (write) {
 		fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), page(rows, checked, started));
 		fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.svg'), chart(rows, LABELS));
-		console.log('Wrote docs/benchmarks.md and docs/benchmarks.svg');
+		print('Wrote docs/benchmarks.md and docs/benchmarks.svg');
 	}
 }
 
 main().catch((error: unknown) => {
-	console.error(error);
+	printError(error);
 	process.exit(1);
 });

@@ -4,7 +4,12 @@
 import type { Row } from './bench';
 import type { RowKind } from './client';
 
-const COLORS: Record<RowKind, string> = { node: '#2b7a4b', undici: '#4a78b5', naive: '#b0892f', allAtOnce: '#b5443d' };
+const COLORS: Record<RowKind, string> = {
+	node: '#2b7a4b',
+	undici: '#4a78b5',
+	naive: '#b0892f',
+	allAtOnce: '#b5443d',
+};
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -81,7 +81,16 @@ async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>
 	const out = result.output[0] ?? [];
 	const failed = out.filter((item) => item.json.error !== undefined).length;
 	const inOrder = out.length === req.size && out.every((item, i) => (item.pairedItem as { item: number }).item === i);
-	return { done: out.length, ok: out.length - failed, failed, rateLimited: 0, elapsedMs, cpuMs: (used.user + used.system) / 1000, capped: false, inOrder };
+	return {
+		done: out.length,
+		ok: out.length - failed,
+		failed,
+		rateLimited: 0,
+		elapsedMs,
+		cpuMs: (used.user + used.system) / 1000,
+		capped: false,
+		inOrder,
+	};
 }
 
 async function runRawRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
@@ -91,7 +100,12 @@ async function runRawRow(scenario: Scenario, req: RowRequest, go: Promise<void>,
 	const send = async (raw: RawRequest) => {
 		const t0 = performance.now();
 		try {
-			const res = await request(`${origin}${raw.path}`, { method: raw.method, headers: raw.headers, body: raw.body, dispatcher: agent });
+			const res = await request(`${origin}${raw.path}`, {
+				method: raw.method,
+				headers: raw.headers,
+				body: raw.body,
+				dispatcher: agent,
+			});
 			const text = await res.body.text();
 			latencies.push(performance.now() - t0);
 			outcome[scenario.classify(res.statusCode, text)]++;
@@ -141,7 +155,13 @@ async function runRawRow(scenario: Scenario, req: RowRequest, go: Promise<void>,
 	const elapsedMs = performance.now() - t0;
 	const used = process.cpuUsage(cpu);
 	await agent.close();
-	return { done, ...outcome, elapsedMs, cpuMs: (used.user + used.system) / 1000, capped };
+	return {
+		done,
+		...outcome,
+		elapsedMs,
+		cpuMs: (used.user + used.system) / 1000,
+		capped,
+	};
 }
 
 process.once('message', (message) => {

@@ -14,7 +14,10 @@ const compilerOptions = {
 
 require.extensions['.ts'] = (module, filename) => {
 	const source = fs.readFileSync(filename, 'utf8');
-	const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
+	const { outputText } = ts.transpileModule(source, {
+		compilerOptions,
+		fileName: filename,
+	});
 	module._compile(outputText, filename);
 };
 

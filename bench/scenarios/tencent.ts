@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { FakeTencent } from '../../test/fakes/fakeTencent';
 // The plain client signs its requests with the package's own UserSig code (one signature).
 import { generateUserSig } from '../../nodes/TencentCloudChat/transport/userSig';
-import type { ClientConfig, FakeHandle, RawOutcome, Scenario } from './types';
+import type { ClientConfig, FakeCounters, FakeHandle, RawOutcome, Scenario } from './types';
 
 const RATE_LIMITED = new Set([60007, 60011, 60018, 60019]);
 
@@ -26,7 +26,12 @@ async function startTencent(size: number, latencyMs: number): Promise<FakeHandle
 		fake.rateLimit.clear();
 	};
 	return {
-		config: { baseUrl, sdkAppId: fake.sdkAppId, secretKey: fake.secretKey, identifier: 'administrator' },
+		config: {
+			baseUrl,
+			sdkAppId: fake.sdkAppId,
+			secretKey: fake.secretKey,
+			identifier: 'administrator',
+		},
 		resetCounters,
 		counters: () => ({
 			requests: fake.requests.length,
@@ -80,7 +85,10 @@ function rawTencent(command: string, body: (i: number) => object) {
 function classify(status: number, text: string): RawOutcome {
 	if (status !== 200) return 'failed';
 	try {
-		const answer = JSON.parse(text) as { ActionStatus?: string; ErrorCode?: number };
+		const answer = JSON.parse(text) as {
+			ActionStatus?: string;
+			ErrorCode?: number;
+		};
 		if (answer.ActionStatus === 'OK') return 'ok';
 		return RATE_LIMITED.has(Number(answer.ErrorCode)) ? 'rateLimited' : 'failed';
 	} catch {
@@ -88,7 +96,7 @@ function classify(status: number, text: string): RawOutcome {
 	}
 }
 
-const signatureTarget = (counters: { userSigs: number }) => [
+const signatureTarget = (counters: FakeCounters) => [
 	{
 		name: 'at most one UserSig computation per signature lifetime',
 		met: counters.userSigs <= 1,
@@ -122,7 +130,12 @@ export const tencentConversationDelete: Scenario = {
 		credentials,
 		input: (i) => ({ user: `user${i}` }),
 	},
-	rawClient: rawTencent('recentcontact/delete', (i) => ({ From_Account: `user${i}`, Type: 1, To_Account: 'bench-peer', ClearRamble: 0 })),
+	rawClient: rawTencent('recentcontact/delete', (i) => ({
+		From_Account: `user${i}`,
+		Type: 1,
+		To_Account: 'bench-peer',
+		ClearRamble: 0,
+	})),
 };
 
 export const tencentMessageSend: Scenario = {
@@ -131,7 +144,13 @@ export const tencentMessageSend: Scenario = {
 	title: 'Tencent Cloud Chat: Message → Send',
 	node: {
 		type: 'tencentCloudChat',
-		parameters: { resource: 'message', operation: 'send', toAccount: '={{ $json.user }}', messageType: 'text', text: 'Benchmark message' },
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			toAccount: '={{ $json.user }}',
+			messageType: 'text',
+			text: 'Benchmark message',
+		},
 		credentials,
 		input: (i) => ({ user: `user${i}` }),
 	},

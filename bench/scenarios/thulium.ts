@@ -30,7 +30,10 @@ async function startThulium(size: number, latencyMs: number): Promise<FakeHandle
 			fake.server.reset();
 			tooMany = 0;
 		},
-		counters: () => ({ requests: fake.requests.length, rateLimitAnswers: tooMany }),
+		counters: () => ({
+			requests: fake.requests.length,
+			rateLimitAnswers: tooMany,
+		}),
 		stop: async () => await fake.stop(),
 	};
 	return handle;
@@ -55,7 +58,13 @@ export const thuliumDeleteContent: Scenario = {
 			participant: 'both',
 			options: { requestsPerSecond: RATE },
 		},
-		credentials: (config) => ({ thuliumApi: { baseUrl: config.baseUrl, username: String(config.username), password: String(config.password) } }),
+		credentials: (config) => ({
+			thuliumApi: {
+				baseUrl: config.baseUrl,
+				username: String(config.username),
+				password: String(config.password),
+			},
+		}),
 		input: (i) => ({ conversation: `conv-${i}` }),
 	},
 	rawClient: async (config) => {

@@ -5,6 +5,9 @@
 import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakTencent, soakThulium, summaryLine } from './soak';
 import type { SoakReport } from './soak';
 
+const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
+const printError = (...parts: unknown[]) => process.stderr.write(`${parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : String(p))).join(' ')}\n`);
+
 const args = process.argv.slice(2);
 const at = args.indexOf('--items');
 const count = at >= 0 ? Number(args[at + 1]) : 5000;
@@ -20,19 +23,19 @@ async function main(): Promise<void> {
 	restore();
 	const problems: string[] = [];
 	for (const r of reports) {
-		console.log(`${r.name}: ${r.items} items in ${(r.ms / 1000).toFixed(1)} s, faults ${JSON.stringify(r.faults)}`);
+		print(`${r.name}: ${r.items} items in ${(r.ms / 1000).toFixed(1)} s, faults ${JSON.stringify(r.faults)}`);
 		if (r.outputs !== r.items || !r.inOrder) problems.push(`${r.name}: ${r.outputs} outputs for ${r.items} items, in order: ${r.inOrder}`);
 		if (r.unrecovered > 0) problems.push(`${r.name}: ${r.unrecovered} transient faults not recovered: ${r.lost.slice(0, 5).join('; ')}`);
 		if (r.reportedWrongly > 0) problems.push(`${r.name}: ${r.reportedWrongly} non-transient faults retried or not reported`);
 		if (r.duplicates > 0) problems.push(`${r.name}: ${r.duplicates} messages delivered twice`);
 	}
 	if (cancel.status !== 'canceled' || cancel.stopMs > 1000 || cancel.lateRequests > 0) problems.push(`cancel: ${JSON.stringify(cancel)}`);
-	console.log(summaryLine(reports, cancel));
-	for (const p of problems) console.error(`FAILED: ${p}`);
+	print(summaryLine(reports, cancel));
+	for (const p of problems) printError(`FAILED: ${p}`);
 	process.exit(problems.length > 0 ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
-	console.error(error);
+	printError(error);
 	process.exit(1);
 });

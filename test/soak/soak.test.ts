@@ -1,8 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // The short fault soak (npm run soak runs the long one). Slow answers take 1.5 s against a
 // request timeout shortened from the nodes' 30 s to 1 s (see shortenRequestTimeout).
+import { FakeTencent } from '../fakes/fakeTencent';
+import { runNode } from '../helpers/engine';
 import type { CancelReport, SoakReport } from './soak';
 import { shortenRequestTimeout, soakCancel, soakTencent, soakThulium, summaryLine } from './soak';
+
+const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 
 jest.setTimeout(60_000);
 
@@ -15,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => {
 	restore();
-	console.log(summaryLine(reports, cancel));
+	print(summaryLine(reports, cancel));
 });
 
 function expectSound(report: SoakReport, expectedReported: number) {
@@ -45,10 +49,31 @@ it('Thulium Chat delete content: every transient fault recovered, 404s reported 
 });
 
 it('stops promptly when the execution is cancelled', async () => {
-	cancel = await soakCancel(3000, 700);
+	cancel = await soakCancel(3000, 1500);
 	expect(cancel.status).toBe('canceled');
+	expect(cancel.sent).toBeGreaterThan(0);
 	expect(cancel.sent).toBeLessThan(3000);
 	expect(cancel.stopMs).toBeLessThan(500);
 	expect(cancel.lateRequests).toBe(0);
 	expect(cancel.duplicates).toBe(0);
+});
+
+it('re-signs after 70001 even when the item was already retried for another fault', async () => {
+	const fake = new FakeTencent();
+	const baseUrl = await fake.start();
+	try {
+		fake.addUsers('bob');
+		fake.faults = [502, 70001];
+		const { output } = await runNode(
+			'tencentCloudChat',
+			{ resource: 'message', operation: 'send', toAccount: 'bob', messageType: 'text', text: 'hi' },
+			{ tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' } },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(output[0][0].json.error).toBeUndefined();
+		expect(fake.requests).toHaveLength(3);
+		expect(fake.deliveries.size).toBe(1);
+	} finally {
+		await fake.stop();
+	}
 });

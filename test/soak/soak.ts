@@ -158,16 +158,36 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 		fake.server.networkFault = (req) => (req.segments[2] === 'sendmsg' ? plan.network(itemOf(req)) : undefined);
 
 		const credentials = {
-			tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
+			tencentCloudChatApi: {
+				region: 'custom',
+				customBaseUrl: baseUrl,
+				sdkAppId: String(fake.sdkAppId),
+				secretKey: fake.secretKey,
+				adminIdentifier: 'administrator',
+			},
 		};
 		const result = await runNode(
 			'tencentCloudChat',
-			{ resource: 'message', operation: 'send', toAccount: '={{ $json.to }}', messageType: 'text', text: 'Soak message' },
+			{
+				resource: 'message',
+				operation: 'send',
+				toAccount: '={{ $json.to }}',
+				messageType: 'text',
+				text: 'Soak message',
+			},
 			credentials,
-			{ input: items(options.items, (i) => ({ to: ghost(i) ? `ghost${i}` : `user${i}` })), onError: 'continueRegularOutput' },
+			{
+				input: items(options.items, (i) => ({
+					to: ghost(i) ? `ghost${i}` : `user${i}`,
+				})),
+				onError: 'continueRegularOutput',
+			},
 		);
 		const out = result.output[0] ?? [];
-		const faults: FaultCounts = { ...plan.faults, sigExpired: fake.errorsAnswered.filter((c) => c === 70001).length };
+		const faults: FaultCounts = {
+			...plan.faults,
+			sigExpired: fake.errorsAnswered.filter((c) => c === 70001).length,
+		};
 		const lost: string[] = [];
 		let reported = 0;
 		let reportedWrongly = 0;
@@ -185,7 +205,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			if (error === undefined) recovered += faultsHere;
 			else {
 				unrecovered += Math.max(1, faultsHere);
-				lost.push(`item ${i}: ${String(error)}`);
+				lost.push(`item ${i} (${faultsHere} earlier faults): ${String(error)}`);
 			}
 		});
 		// 70001 answers carry no item we can tell apart here: they count as recovered when no item was lost.
@@ -225,7 +245,13 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 		const missing = (i: number) => i % 50 === 49;
 		for (let i = 0; i < options.items; i++) {
 			if (missing(i)) continue;
-			fake.conversations.set(`conv-${i}`, { id: `conv-${i}`, chatQueueId: 3, client: {}, status: 'CLOSED', messages: [{ text: 'Hello', sent_by: 'customer' }] });
+			fake.conversations.set(`conv-${i}`, {
+				id: `conv-${i}`,
+				chatQueueId: 3,
+				client: {},
+				status: 'CLOSED',
+				messages: [{ text: 'Hello', sent_by: 'customer' }],
+			});
 		}
 		const plan = new FaultPlan(options.seed ?? 11, options.slowMs, [429]);
 		const itemOf = (req: RecordedRequest) => {
@@ -237,9 +263,24 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 		fake.server.networkFault = (req) => plan.network(itemOf(req));
 		const result = await runNode(
 			'thuliumChat',
-			{ resource: 'conversation', operation: 'deleteContent', conversationId: '={{ $json.id }}', participant: 'both', options: { requestsPerSecond: 100 } },
-			{ thuliumApi: { baseUrl, username: fake.username, password: fake.password } },
-			{ input: items(options.items, (i) => ({ id: `conv-${i}` })), onError: 'continueRegularOutput' },
+			{
+				resource: 'conversation',
+				operation: 'deleteContent',
+				conversationId: '={{ $json.id }}',
+				participant: 'both',
+				options: { requestsPerSecond: 100 },
+			},
+			{
+				thuliumApi: {
+					baseUrl,
+					username: fake.username,
+					password: fake.password,
+				},
+			},
+			{
+				input: items(options.items, (i) => ({ id: `conv-${i}` })),
+				onError: 'continueRegularOutput',
+			},
 		);
 		const out = result.output[0] ?? [];
 		const lost: string[] = [];
@@ -286,6 +327,8 @@ export interface CancelReport {
 	items: number;
 	/** Requests the fake received before the run ended. */
 	sent: number;
+	/** From the start of the run to the first request (validating every item comes first). */
+	firstRequestMs: number;
 	/** From the cancel to the end of the run. */
 	stopMs: number;
 	/** Requests that arrived after the run ended. */
@@ -294,7 +337,10 @@ export interface CancelReport {
 	duplicates: number;
 }
 
-/** Cancels a Tencent send of `items` (far more than fit in `cancelAfterMs`) and times the stop. */
+/**
+ * Cancels a Tencent send of `items` (far more than fit in `cancelAfterMs` at 200/s) and times the
+ * stop. A one-item run first loads the package, so the cancel lands while requests are being sent.
+ */
 export async function soakCancel(itemCount: number, cancelAfterMs: number): Promise<CancelReport> {
 	const fake = new FakeTencent();
 	const baseUrl = await fake.start();
@@ -304,19 +350,19 @@ export async function soakCancel(itemCount: number, cancelAfterMs: number): Prom
 		const credentials = {
 			tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
 		};
+		const parameters = { resource: 'message', operation: 'send', toAccount: '={{ $json.to }}', messageType: 'text', text: 'Cancelled' };
+		await runNode('tencentCloudChat', parameters, credentials, { input: items(1, () => ({ to: 'user0' })) });
+		fake.reset();
+		fake.deliveries.clear();
 		const started = Date.now();
-		const result = await runNode(
-			'tencentCloudChat',
-			{ resource: 'message', operation: 'send', toAccount: '={{ $json.to }}', messageType: 'text', text: 'Cancelled' },
-			credentials,
-			{ input: items(itemCount, (i) => ({ to: `user${i}` })), cancelAfterMs },
-		);
+		const result = await runNode('tencentCloudChat', parameters, credentials, { input: items(itemCount, (i) => ({ to: `user${i}` })), cancelAfterMs });
 		const ended = Date.now();
 		const sent = fake.requests.length;
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		return {
 			items: itemCount,
 			sent,
+			firstRequestMs: sent > 0 ? fake.requests[0].at - started : -1,
 			stopMs: ended - started - cancelAfterMs,
 			lateRequests: fake.requests.length - sent,
 			status: result.run.status,
@@ -335,7 +381,7 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([k, n]) => `${k}=${n}`)
 		.join(' ');
-	const cancelled = cancel ? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent, ${cancel.lateRequests} late` : '';
+	const cancelled = cancel ? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms), ${cancel.lateRequests} late` : '';
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
 		` | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
