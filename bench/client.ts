@@ -35,6 +35,8 @@ export interface RowResult {
 	p95Ms: number;
 	baselineRss: number;
 	peakRss: number;
+	/** Heap still in use after the run and a full garbage collection, above the baseline's. */
+	retainedHeap: number;
 	capped: boolean;
 	/** For the node row: every output item in input order, one per input item. */
 	inOrder?: boolean;
@@ -172,18 +174,24 @@ process.once('message', (message) => {
 		const go = new Promise<void>((resolve) => (start = resolve));
 		process.on('message', (m) => m === 'go' && start());
 		let baselineRss = 0;
+		let baselineHeap = 0;
 		const ready = (rss: number) => {
 			baselineRss = rss;
+			baselineHeap = process.memoryUsage().heapUsed;
 			process.send!({ ready: true });
 		};
 		const row = req.kind === 'node' ? await runNodeRow(scenario, req, go, ready) : await runRawRow(scenario, req, go, ready);
+		const peakRss = process.resourceUsage().maxRSS * 1024;
+		global.gc?.();
+		const retainedHeap = process.memoryUsage().heapUsed - baselineHeap;
 		const sorted = [...latencies].sort((a, b) => a - b);
 		const result: RowResult = {
 			...row,
 			p50Ms: percentile(sorted, 50),
 			p95Ms: percentile(sorted, 95),
 			baselineRss,
-			peakRss: process.resourceUsage().maxRSS * 1024,
+			peakRss,
+			retainedHeap,
 		};
 		process.send!({ result }, () => process.exit(0));
 	})().catch((error: unknown) => {

@@ -226,7 +226,8 @@ export class FakeTencent {
 		}
 		if (!this.admins.has(identifier)) return this.fail(reply, 60010, 'the request requires app admin permissions');
 		const limiter = name === 'im_open_login_svc/account_check' ? this.checkRateLimit : this.rateLimit;
-		if (!limiter.take()) return this.fail(reply, 60007, 'REST API call frequency exceeds the limit');
+		// Counted when the request arrives, as a gateway does (the added latency comes before the handler).
+		if (!limiter.take('', req.at)) return this.fail(reply, 60007, 'REST API call frequency exceeds the limit');
 		if (this.faults.length > 0 && (this.faultCommands.size === 0 || this.faultCommands.has(name))) {
 			const fault = this.faults.shift()!;
 			if (fault === 502) {
