@@ -107,7 +107,18 @@ function cells(row: Row): string[] {
 	];
 }
 
-const HEADERS = ['Scenario', 'Items', 'Row', 'Items/s', 'Share of limit', 'Failed items', 'Latency p50 / p95 (ms)', 'CPU ms / item', 'Peak RSS MB (+ above baseline)', 'Heap retained MB'];
+const HEADERS = [
+	'Scenario',
+	'Items',
+	'Row',
+	'Items/s',
+	'Share of limit',
+	'Failed items',
+	'Latency p50 / p95 (ms)',
+	'CPU ms / item',
+	'Peak RSS MB (+ above baseline)',
+	'Heap retained MB',
+];
 
 function markdownTable(rows: Row[]): string {
 	const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, i) => (i >= 3 ? '---:' : '---')).join('|')}|`];
@@ -267,6 +278,12 @@ The scenarios live in \`bench/scenarios/\`, one module per platform; a new one i
 `;
 }
 
+function writePage(rows: Row[], started: Date, complete: boolean): void {
+	const partial = complete ? '' : '\n> **Partial run**: the benchmark was still running or was interrupted when this page was written.\n';
+	fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), page(rows, targets(rows), started).replace('\n## What each row is', `${partial}\n## What each row is`));
+	fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.svg'), chart(rows, LABELS));
+}
+
 async function main(): Promise<void> {
 	const started = new Date();
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
@@ -284,6 +301,8 @@ async function main(): Promise<void> {
 			} finally {
 				await fake.stop();
 			}
+			// The page is rewritten after every scenario and size, so an interrupted run keeps what it measured.
+			if (write) writePage(rows, started, false);
 		}
 	}
 	const checked = targets(rows);
@@ -292,8 +311,7 @@ async function main(): Promise<void> {
 	for (const t of checked) print(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${t.name}: ${t.detail}`);
 	print(`\nMachine: ${machine()}`);
 	if (write) {
-		fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), page(rows, checked, started));
-		fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.svg'), chart(rows, LABELS));
+		writePage(rows, started, true);
 		print('Wrote docs/benchmarks.md and docs/benchmarks.svg');
 	}
 }

@@ -381,7 +381,9 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([k, n]) => `${k}=${n}`)
 		.join(' ');
-	const cancelled = cancel ? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms), ${cancel.lateRequests} late` : '';
+	const cancelled = cancel
+		? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms), ${cancel.lateRequests} late`
+		: '';
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
 		` | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
