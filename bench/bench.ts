@@ -255,7 +255,7 @@ nothing is retried), measured in the client from the request's start to its answ
 for the rate slot. CPU ms / item is the client process's user + system CPU time over the items done.
 Peak RSS is the client process's maximum resident memory; the baseline is its memory after loading
 n8n, the package and a one-item warm-up run. Heap retained is the JavaScript heap still in use after
-the run and a full garbage collection (the output items are still held), above the baseline's: the
+the run and a full garbage collection (the run's result released), above the baseline's: the
 difference between the two is garbage that V8 had not yet collected at the peak.
 
 ## Results

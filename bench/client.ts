@@ -64,9 +64,10 @@ function timeHttpRequests(): void {
 async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
 	timeHttpRequests();
 	await loadPackage();
-	const credentials = scenario.node.credentials(req.config);
+	// Fresh credentials per run: a token fetched by the warm-up (stored back into the credential,
+	// as n8n does) must not hide the measured run's own token requests.
 	const run = async (count: number) =>
-		await runNode(scenario.node.type, scenario.node.parameters, credentials, {
+		await runNode(scenario.node.type, scenario.node.parameters, scenario.node.credentials(req.config), {
 			input: items(count, scenario.node.input),
 			onError: 'continueRegularOutput',
 		});
