@@ -281,6 +281,10 @@ ${checked.map((t) => `| ${t.name} | ${t.met ? 'yes' : '**no**'} | ${t.detail} |`
   credential and HTTP layers) allocates far more than a bare HTTP call, and V8 lets the heap grow
   before it collects: running the 10,000-item node row with \`--max-old-space-size=128\` (set through
   \`BENCH_NODE_FLAGS\`) keeps the peak near +115 MB at a higher CPU cost per item.
+- **Connections.** n8n's request helper, which the node uses as every n8n node must, opens a new
+  connection for every request (\`Connection: close\`); the plain loop keeps its connections open. On
+  loopback HTTP this costs little; against a platform over HTTPS every request also pays a TLS
+  handshake, which these figures do not show.
 - **One at a time** is bounded by latency: one item per round trip.
 - **All at once** finishes quickly and reports high rates only because most items fail at once.
 
