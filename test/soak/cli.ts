@@ -2,7 +2,7 @@
 // npm run soak [-- --items 5000] [--real-timeout]
 // The long fault soak. By default slow answers take 3 s against the nodes' 30 s request timeout
 // shortened to 2 s; with --real-timeout they take 31 s against the real 30 s.
-import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakTencent, soakThulium, summaryLine } from './soak';
+import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
 import type { SoakReport } from './soak';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
 	const reports: SoakReport[] = [];
 	reports.push(await soakTencent({ items: count, slowMs }));
 	reports.push(await soakThulium({ items: Math.ceil(count / 2), slowMs }));
+	reports.push(await soakThuliumStart({ items: Math.ceil(count / 5), slowMs }));
 	const cancel = await soakCancel(count, 1500);
 	restore();
 	const problems: string[] = [];

@@ -16,17 +16,26 @@ export const NODE_TIMEOUT_MS = 30_000;
 
 /**
  * The nodes give every request a 30 s timeout and offer no setting for it. To test "slow answers
- * past the timeout" in seconds, the soak can shorten that one timeout where n8n's HTTP client arms
- * it on the socket (ClientRequest#setTimeout); the client's own timeout handling runs unchanged.
- * Returns a function that restores the original.
+ * past the timeout" in seconds, the soak shortens that one timeout where n8n's HTTP client arms it:
+ * the timers its HTTP stack starts with exactly 30 s (axios, follow-redirects) and the socket
+ * timeout (ClientRequest#setTimeout). The client's own timeout handling runs unchanged.
+ * Returns a function that restores the originals.
  */
 export function shortenRequestTimeout(toMs: number): () => void {
-	const original = http.ClientRequest.prototype.setTimeout;
+	const originalRequest = http.ClientRequest.prototype.setTimeout;
 	http.ClientRequest.prototype.setTimeout = function (this: http.ClientRequest, ms: number, callback?: () => void) {
-		return original.call(this, ms === NODE_TIMEOUT_MS ? toMs : ms, callback);
-	} as typeof original;
+		return originalRequest.call(this, ms === NODE_TIMEOUT_MS ? toMs : ms, callback);
+	} as typeof originalRequest;
+	const originalTimer = globalThis.setTimeout;
+	const call = originalTimer as unknown as (...args: unknown[]) => unknown;
+	const timer = function (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) {
+		return call(callback, ms === NODE_TIMEOUT_MS ? toMs : ms, ...args);
+	};
+	Object.defineProperties(timer, Object.getOwnPropertyDescriptors(originalTimer));
+	globalThis.setTimeout = timer as typeof originalTimer;
 	return () => {
-		http.ClientRequest.prototype.setTimeout = original;
+		http.ClientRequest.prototype.setTimeout = originalRequest;
+		globalThis.setTimeout = originalTimer;
 	};
 }
 
@@ -57,8 +66,12 @@ export interface SoakReport {
 	/** Items expected to be reported that were not, or were sent more than once. */
 	reportedWrongly: number;
 	duplicates: number;
+	/** Retries of requests the platform had already carried out, which it recognised and dropped. */
+	deduplicated: number;
 	/** Items that should have succeeded but ended in an error, with their messages. */
 	lost: string[];
+	/** Items reported or retried against the rules, with what happened. */
+	wrong: string[];
 	ms: number;
 }
 
@@ -69,11 +82,21 @@ function count(faults: FaultCounts, kind: string): void {
 	faults[kind] = (faults[kind] ?? 0) + 1;
 }
 
+function note(plan: FaultPlan, item: number, kind: string): void {
+	count(plan.faults, kind);
+	bump(plan.perItem, item);
+	const kinds = plan.kindsPerItem.get(item) ?? [];
+	kinds.push(kind);
+	plan.kindsPerItem.set(item, kinds);
+}
+
 /** Per-request fault plan shared by both platforms: 5 % 5xx, bursts, slow answers, resets. */
 class FaultPlan {
 	readonly faults: FaultCounts = {};
 	/** Transient faults per item. */
 	readonly perItem: Tally = new Map();
+	/** Fault kinds per item, in request order. */
+	readonly kindsPerItem = new Map<number, string[]>();
 	private readonly random: () => number;
 	private burstLeft = 0;
 	private requests = 0;
@@ -86,40 +109,40 @@ class FaultPlan {
 		this.random = seededRandom(seed);
 	}
 
+	/** Requests whose answer already gets a network fault: they get no application fault too. */
+	private readonly cut = new WeakSet<RecordedRequest>();
+
 	/** An application answer for this request (5xx or a rate-limit code), or undefined. */
-	answer(item: number | undefined): number | undefined {
-		if (item === undefined) return undefined;
+	answer(item: number | undefined, req: RecordedRequest): number | undefined {
+		if (item === undefined || this.cut.has(req)) return undefined;
 		this.requests++;
 		// Every 150th request starts a burst of 12 rate-limit answers.
 		if (this.requests % 150 === 0) this.burstLeft = 12;
 		if (this.burstLeft > 0) {
 			this.burstLeft--;
 			const code = this.burstCodes[Math.floor(this.random() * this.burstCodes.length)];
-			count(this.faults, `rateLimit${code}`);
-			bump(this.perItem, item);
+			note(this, item, `rateLimit${code}`);
 			return code;
 		}
 		if (this.random() < 0.05) {
 			const status = this.random() < 0.5 ? 502 : 503;
-			count(this.faults, '5xx');
-			bump(this.perItem, item);
+			note(this, item, '5xx');
 			return status;
 		}
 		return undefined;
 	}
 
 	/** A network fault for this answer, or undefined. */
-	network(item: number | undefined): NetworkFault | undefined {
+	network(item: number | undefined, req: RecordedRequest): NetworkFault | undefined {
 		if (item === undefined) return undefined;
 		const roll = this.random();
+		if (roll < 0.02) this.cut.add(req);
 		if (roll < 0.01) {
-			count(this.faults, 'slow');
-			bump(this.perItem, item);
+			note(this, item, 'slow');
 			return { kind: 'slow', delayMs: this.slowMs };
 		}
 		if (roll < 0.02) {
-			count(this.faults, 'reset');
-			bump(this.perItem, item);
+			note(this, item, 'reset');
 			return { kind: 'reset' };
 		}
 		return undefined;
@@ -153,9 +176,9 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 				expired = true;
 				fake.expireSignaturesIssuedUpTo = Math.floor(Date.now() / 1000) - 1;
 			}
-			return plan.answer(itemOf(req));
+			return plan.answer(itemOf(req), req);
 		};
-		fake.server.networkFault = (req) => (req.segments[2] === 'sendmsg' ? plan.network(itemOf(req)) : undefined);
+		fake.server.networkFault = (req) => (req.segments[2] === 'sendmsg' ? plan.network(itemOf(req), req) : undefined);
 
 		const credentials = {
 			tencentCloudChatApi: {
@@ -189,6 +212,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			sigExpired: fake.errorsAnswered.filter((c) => c === 70001).length,
 		};
 		const lost: string[] = [];
+		const wrong: string[] = [];
 		let reported = 0;
 		let reportedWrongly = 0;
 		let recovered = 0;
@@ -223,7 +247,9 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			reported,
 			reportedWrongly,
 			duplicates,
+			deduplicated: fake.duplicatesDropped,
 			lost,
+			wrong,
 			ms: Date.now() - started,
 		};
 	} finally {
@@ -259,8 +285,8 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 			// Missing conversations get no injected fault: their 404 must be the only answer.
 			return match && !missing(Number(match[1])) ? Number(match[1]) : undefined;
 		};
-		fake.injectFault = (req) => plan.answer(itemOf(req));
-		fake.server.networkFault = (req) => plan.network(itemOf(req));
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => plan.network(itemOf(req), req);
 		const result = await runNode(
 			'thuliumChat',
 			{
@@ -284,6 +310,7 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 		);
 		const out = result.output[0] ?? [];
 		const lost: string[] = [];
+		const wrong: string[] = [];
 		let reported = 0;
 		let reportedWrongly = 0;
 		let recovered = 0;
@@ -315,7 +342,90 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 			reported,
 			reportedWrongly,
 			duplicates: 0,
+			deduplicated: 0,
 			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+/**
+ * Thulium Chat, Conversation → Start for `items` clients. Starting a conversation cannot be
+ * repeated safely: a 5xx, a timeout or a reset may hide a conversation that was created, so those
+ * are reported and never retried; 429 (nothing was done) is retried. Faults: 5 % HTTP 502/503,
+ * bursts of 429, 1 % slow answers, 1 % resets. Conversations are counted per client: none twice.
+ */
+export async function soakThuliumStart(options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeThulium();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const plan = new FaultPlan(options.seed ?? 13, options.slowMs, [429]);
+		const itemOf = (req: RecordedRequest) => {
+			const id = req.query.get('client_id');
+			return id !== null && /^\d+$/.test(id) ? Number(id) : undefined;
+		};
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => plan.network(itemOf(req), req);
+		const result = await runNode(
+			'thuliumChat',
+			{
+				resource: 'conversation',
+				operation: 'start',
+				chatQueueId: { __rl: true, mode: 'id', value: '3' },
+				additionalFields: { clientId: '={{ $json.client }}' },
+				options: { requestsPerSecond: 100 },
+			},
+			{ thuliumApi: { baseUrl, username: fake.username, password: fake.password } },
+			{ input: items(options.items, (i) => ({ client: String(i) })), onError: 'continueRegularOutput' },
+		);
+		const out = result.output[0] ?? [];
+		const created = new Map<string, number>();
+		for (const c of fake.conversations.values()) created.set(String(c.client.client_id), (created.get(String(c.client.client_id)) ?? 0) + 1);
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		out.forEach((item, i) => {
+			const kinds = plan.kindsPerItem.get(i) ?? [];
+			const unsafe = kinds.findIndex((k) => k === '5xx' || k === 'slow' || k === 'reset');
+			const error = item.json.error;
+			if (unsafe >= 0) {
+				const sent = fake.requests.filter((r) => r.query.get('client_id') === String(i)).length;
+				// Reported, and nothing sent after the unclear answer.
+				if (error !== undefined && unsafe === kinds.length - 1 && sent === kinds.length) reported++;
+				else {
+					reportedWrongly++;
+					wrong.push(`item ${i} (${kinds.join(',')}, ${sent} sent): ${String(error ?? 'succeeded')}`);
+				}
+				return;
+			}
+			if (error === undefined && created.get(String(i)) === 1) recovered += kinds.length;
+			else {
+				unrecovered += Math.max(1, kinds.length);
+				lost.push(`item ${i} (${kinds.join(',')}): ${String(error ?? 'no conversation')}`);
+			}
+		});
+		return {
+			name: 'Thulium Chat start',
+			items: options.items,
+			outputs: out.length,
+			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			faults: plan.faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates: [...created.values()].reduce((n, c) => n + Math.max(0, c - 1), 0),
+			deduplicated: 0,
+			lost,
+			wrong,
 			ms: Date.now() - started,
 		};
 	} finally {
@@ -387,6 +497,6 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
 		` | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
-		` | duplicates=${sum((r) => r.duplicates) + (cancel?.duplicates ?? 0)}${cancelled}`
+		` | duplicates=${sum((r) => r.duplicates) + (cancel?.duplicates ?? 0)} (repeats dropped by the platform: ${sum((r) => r.deduplicated)})${cancelled}`
 	);
 }
