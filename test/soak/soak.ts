@@ -98,7 +98,7 @@ class FaultPlan {
 	/** Fault kinds per item, in request order. */
 	readonly kindsPerItem = new Map<number, string[]>();
 	private readonly random: () => number;
-	private burstLeft = 0;
+	private burstUntil = 0;
 	private requests = 0;
 
 	constructor(
@@ -116,10 +116,9 @@ class FaultPlan {
 	answer(item: number | undefined, req: RecordedRequest): number | undefined {
 		if (item === undefined || this.cut.has(req)) return undefined;
 		this.requests++;
-		// Every 150th request starts a burst of 12 rate-limit answers.
-		if (this.requests % 150 === 0) this.burstLeft = 12;
-		if (this.burstLeft > 0) {
-			this.burstLeft--;
+		// Every 150th request starts a burst: for 300 ms every request gets a rate-limit answer.
+		if (this.requests % 150 === 0 && Date.now() >= this.burstUntil) this.burstUntil = Date.now() + 300;
+		if (Date.now() < this.burstUntil) {
 			const code = this.burstCodes[Math.floor(this.random() * this.burstCodes.length)];
 			note(this, item, `rateLimit${code}`);
 			return code;
@@ -151,7 +150,7 @@ class FaultPlan {
 
 /**
  * Tencent Cloud Chat, Message → Send to `items` users. Every 50th item goes to a user that does
- * not exist (90003: reported, never retried). Faults: 5 % HTTP 502/503, bursts of 60007/60018,
+ * not exist (90003: reported, never retried). Faults: 5 % HTTP 502/503, 300 ms bursts of 60007/60018,
  * one signature expiry (70001) mid-run, 1 % slow answers, 1 % connections reset mid-answer.
  * Deliveries are counted by MsgRandom: a retried send must never arrive twice.
  */
@@ -260,7 +259,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 /**
  * Thulium Chat, Conversation → Delete Content for `items` conversations (idempotent: every fault
  * is retried). Every 50th conversation does not exist (404: reported, never retried). Faults: 5 %
- * HTTP 502/503, bursts of 429, 1 % slow answers, 1 % connections reset mid-answer.
+ * HTTP 502/503, 300 ms bursts of 429, 1 % slow answers, 1 % connections reset mid-answer.
  */
 export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 	const fake = new FakeThulium();
