@@ -288,6 +288,18 @@ ${checked.map((t) => `| ${t.name} | ${t.met ? 'yes' : '**no**'} | ${t.detail} |`
 - **One at a time** is bounded by latency: one item per round trip.
 - **All at once** finishes quickly and reports high rates only because most items fail at once.
 
+## Fault soak
+
+\`npm run soak\` (and a shorter version in \`npm test\`) runs the nodes through the same engine while
+the fakes inject faults: 5 % HTTP 502/503, 300 ms bursts of rate-limit answers (Tencent 60007/60018,
+Thulium 429), an expired UserSig (Tencent 70001) mid-run, 1 % answers slower than the request timeout
+and 1 % connections reset mid-answer, and items the platform refuses for good (unknown users or
+conversations). It checks that every input item gives exactly one output item, in order; that every
+transient fault is recovered by retries; that refusals and unclear failures of requests that must not
+be repeated (Thulium Start) are reported without a retry; that no message or conversation exists twice
+(Tencent counts deliveries by MsgRandom); and that a cancelled run stops within a few hundred
+milliseconds with no request after it. It prints one summary line.
+
 ## Scenarios
 
 ${scenarios.map((s) => `- **${s.title}**: limit ${s.limitNote}; node pace ${s.pace.requestsPerSecond}/s, ${s.pace.maxConcurrent} concurrent.`).join('\n')}
