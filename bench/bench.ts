@@ -239,8 +239,9 @@ each in a process of its own (the fake runs in the benchmark process), so CPU ti
 the row's own.
 
 - **our node (defaults)**: the built node run by n8n's \`WorkflowExecute\`, with the node's default
-  pace (Tencent Cloud Chat: 200 requests/s, 20 concurrent), "On Error: Continue" so that failures are
-  counted rather than stopping the run.
+  pace (Tencent Cloud Chat: 200 requests/s, 20 concurrent; Thulium Chat: 10 concurrent, with Requests
+  Per Second raised from its default 20 to its maximum 100 to keep the run short), "On Error: Continue"
+  so that failures are counted rather than stopping the run.
 - **plain undici loop**: the same requests from a bare \`undici\` loop with the same number of
   concurrent requests and the same request spacing, no retries: the cost of the HTTP calls alone.
 - **one at a time**: the same requests, one after the other, no pacing (a naive node). It runs on
