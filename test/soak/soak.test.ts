@@ -41,6 +41,11 @@ it('Tencent Cloud Chat send: every transient fault recovered, every message deli
 	for (const kind of ['5xx', 'slow', 'reset', 'sigExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
 	// Timeouts and resets hid sends that had arrived: their retries were recognised by MsgRandom.
 	expect(report.deduplicated).toBeGreaterThan(0);
+	// One signature before the expiry, one after. A 70001 answer that arrives just after the new
+	// signature was made also drops it; made again within the same second it is the same string, so a
+	// third one appears only when that falls across a second boundary.
+	expect(report.signatures).toBeGreaterThanOrEqual(2);
+	expect(report.signatures).toBeLessThanOrEqual(3);
 	expect((report.faults.rateLimit60007 ?? 0) + (report.faults.rateLimit60018 ?? 0)).toBeGreaterThan(0);
 });
 

@@ -68,6 +68,8 @@ export interface SoakReport {
 	duplicates: number;
 	/** Retries of requests the platform had already carried out, which it recognised and dropped. */
 	deduplicated: number;
+	/** Distinct signatures or tokens the platform saw (Tencent: UserSigs). */
+	signatures?: number;
 	/** Items that should have succeeded but ended in an error, with their messages. */
 	lost: string[];
 	/** Items reported or retried against the rules, with what happened. */
@@ -247,6 +249,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			reportedWrongly,
 			duplicates,
 			deduplicated: fake.duplicatesDropped,
+			signatures: fake.userSigsSeen.size,
 			lost,
 			wrong,
 			ms: Date.now() - started,
@@ -495,7 +498,7 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 		: '';
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
-		` | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
+		` | signatures=${sum((r) => r.signatures ?? 0)} | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
 		` | duplicates=${sum((r) => r.duplicates) + (cancel?.duplicates ?? 0)} (repeats dropped by the platform: ${sum((r) => r.deduplicated)})${cancelled}`
 	);
 }
