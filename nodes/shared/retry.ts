@@ -14,7 +14,10 @@ export interface TransientOptions {
 	rateLimited?: boolean;
 	/** Server-given wait (Retry-After), in milliseconds. */
 	retryAfterMs?: number;
-	/** Fewer retries than the policy allows (e.g. Tencent 70001: re-sign once). */
+	/**
+	 * At most this many retries for errors with a cap in one call, counted apart from retries for
+	 * other faults (e.g. Tencent 70001: re-sign once).
+	 */
 	maxRetries?: number;
 }
 

@@ -148,6 +148,9 @@ export async function runOverItems<P>(
 			itemIndex: job.itemIndex,
 			signal,
 			call: async <T>(attempt: () => Promise<T>): Promise<T> => {
+				// Retries of errors with their own cap (e.g. "re-sign once") are counted apart, so that an
+				// earlier retry for another fault does not use up their retry.
+				let cappedRetries = 0;
 				for (let retries = 0; ; retries++) {
 					if (job.key !== undefined && operation.throttle && !keySlotTaken) {
 						const { limiter } = operation.throttle;
@@ -165,7 +168,8 @@ export async function runOverItems<P>(
 						failed = error;
 					}
 					const hints = transientOptions(failed);
-					if (!hints || retries >= (hints.maxRetries ?? retry.maxRetries)) throw asItemError(failed, job.itemIndex);
+					if (!hints || retries >= retry.maxRetries) throw asItemError(failed, job.itemIndex);
+					if (hints.maxRetries !== undefined && cappedRetries++ >= hints.maxRetries) throw asItemError(failed, job.itemIndex);
 					throwIfCancelled(signal);
 					const delay = Math.max(backoffDelay(retries, retry), hints.retryAfterMs ?? 0);
 					if (hints.rateLimited) pace.limiter.holdOff(delay);

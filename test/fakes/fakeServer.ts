@@ -20,28 +20,56 @@ export interface RecordedRequest {
 	at: number;
 }
 
+/**
+ * A network fault applied to an answer after the request was processed (so the platform did act):
+ * `reset` sends the status line and half the body, then closes the connection; `slow` sends the
+ * answer only after `delayMs` (past the client's timeout, the client never sees it).
+ */
+export type NetworkFault = { kind: 'reset' } | { kind: 'slow'; delayMs: number };
+
 export class Reply {
 	handled = false;
 
-	constructor(private readonly res: http.ServerResponse) {}
+	constructor(
+		private readonly res: http.ServerResponse,
+		private readonly fault?: NetworkFault,
+		private readonly timers?: Set<NodeJS.Timeout>,
+	) {}
+
+	private send(status: number, headers: Record<string, string>, body?: string): void {
+		this.handled = true;
+		const write = () => {
+			if (this.res.destroyed) return;
+			this.res.writeHead(status, headers);
+			this.res.end(body);
+		};
+		if (this.fault?.kind === 'reset') {
+			const bytes = Buffer.from(body ?? '');
+			// Without a body to cut, the connection closes before the status line.
+			if (bytes.length < 2) return void this.res.socket?.destroy();
+			this.res.writeHead(status, { ...headers, 'Content-Length': String(bytes.length) });
+			this.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.res.socket?.destroy());
+		} else if (this.fault?.kind === 'slow') {
+			const timer = setTimeout(() => {
+				this.timers?.delete(timer);
+				write();
+			}, this.fault.delayMs);
+			this.timers?.add(timer);
+		} else {
+			write();
+		}
+	}
 
 	json(status: number, body: unknown, headers: Record<string, string> = {}): void {
-		this.handled = true;
-		const text = JSON.stringify(body);
-		this.res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-		this.res.end(text);
+		this.send(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
 	}
 
 	empty(status = 204, headers: Record<string, string> = {}): void {
-		this.handled = true;
-		this.res.writeHead(status, headers);
-		this.res.end();
+		this.send(status, headers);
 	}
 
 	text(status: number, text: string, contentType = 'text/plain'): void {
-		this.handled = true;
-		this.res.writeHead(status, { 'Content-Type': contentType });
-		this.res.end(text);
+		this.send(status, { 'Content-Type': contentType }, text);
 	}
 
 	/** Closes the connection without an answer (a reset mid-response). */
@@ -64,6 +92,11 @@ export class FakeServer {
 	latencyMs = 0;
 	inFlight = 0;
 	maxInFlight = 0;
+	/** Chooses a network fault for a request's answer (see NetworkFault); none when unset. */
+	networkFault?: (req: RecordedRequest) => NetworkFault | undefined;
+	/** Network faults applied, by kind. */
+	networkFaults = { reset: 0, slow: 0 };
+	private readonly timers = new Set<NodeJS.Timeout>();
 	private server?: http.Server;
 	private readonly sockets = new Set<import('node:net').Socket>();
 	baseUrl = '';
@@ -84,6 +117,8 @@ export class FakeServer {
 	}
 
 	async stop(): Promise<void> {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
@@ -134,7 +169,9 @@ export class FakeServer {
 		};
 		this.requests.push(recorded);
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-		const reply = new Reply(res);
+		const fault = this.networkFault?.(recorded);
+		if (fault) this.networkFaults[fault.kind]++;
+		const reply = new Reply(res, fault, this.timers);
 		try {
 			await this.handler(recorded, reply);
 		} catch (error) {

@@ -125,6 +125,11 @@ export class FakeTencent {
 	checkRateLimit = new WindowCounter(100, 1000);
 	/** Injected faults: the next requests (after auth) answer these codes, one each; 502 = HTTP 502. */
 	faults: number[] = [];
+	/**
+	 * Chooses an injected answer per request (after auth and the rate limit): an error code, or an
+	 * HTTP status (500 to 599) answered as an HTML error page; undefined lets the request through.
+	 */
+	injectFault?: (req: RecordedRequest, command: string) => number | undefined;
 	/** Only requests to commands in this set get faults (all when empty). */
 	faultCommands = new Set<string>();
 	/** Signatures issued at or before this Unix second are treated as expired (70001). */
@@ -221,7 +226,8 @@ export class FakeTencent {
 		}
 		if (!this.admins.has(identifier)) return this.fail(reply, 60010, 'the request requires app admin permissions');
 		const limiter = name === 'im_open_login_svc/account_check' ? this.checkRateLimit : this.rateLimit;
-		if (!limiter.take()) return this.fail(reply, 60007, 'REST API call frequency exceeds the limit');
+		// Counted when the request arrives, as a gateway does (the added latency comes before the handler).
+		if (!limiter.take('', req.at)) return this.fail(reply, 60007, 'REST API call frequency exceeds the limit');
 		if (this.faults.length > 0 && (this.faultCommands.size === 0 || this.faultCommands.has(name))) {
 			const fault = this.faults.shift()!;
 			if (fault === 502) {
@@ -229,6 +235,14 @@ export class FakeTencent {
 				return reply.text(502, '<html>502 Bad Gateway</html>', 'text/html');
 			}
 			return this.fail(reply, fault, `injected error ${fault}`);
+		}
+		const injected = this.injectFault?.(req, name);
+		if (injected !== undefined) {
+			if (injected >= 500 && injected < 600) {
+				this.errorsAnswered.push(injected);
+				return reply.text(injected, `<html>${injected} Service Unavailable</html>`, 'text/html');
+			}
+			return this.fail(reply, injected, `injected error ${injected}`);
 		}
 		if (req.jsonError || !req.json || typeof req.json !== 'object' || Array.isArray(req.json)) {
 			return this.fail(reply, service === 'openim' ? 90001 : 60003, 'request JSON parse error');

@@ -67,6 +67,8 @@ export class FakeThulium {
 	dropAnswers = 0;
 	/** Conversation ids deleted through the API. */
 	deletedConversations = new Set<string>();
+	/** Chooses an injected HTTP error status per request (after auth); undefined lets it through. */
+	injectFault?: (req: RecordedRequest) => number | undefined;
 	/** Share of requests answered with 503 (seeded, reproducible). */
 	errorRate = 0;
 	private random = seededRandom(42);
@@ -148,6 +150,8 @@ export class FakeThulium {
 				forced.headers,
 			);
 		}
+		const injected = this.injectFault?.(req);
+		if (injected !== undefined) return this.error(reply, injected, injected === 429 ? 'Too many requests' : 'Injected error', injected);
 		if (this.errorRate > 0 && this.random() < this.errorRate) {
 			return this.error(reply, 503, 'Service temporarily unavailable', 503);
 		}

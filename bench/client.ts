@@ -1,0 +1,201 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+// One benchmark row, in a process of its own so that its CPU time and memory are its alone (the
+// fake platform runs in the parent). Protocol over IPC: parent sends a RowRequest; the client
+// warms up, answers { ready, baselineRss }; the parent resets the fake's counters and sends "go";
+// the client runs the measured work and answers a RowResult.
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+import { Agent, request } from 'undici';
+
+import { items, loadPackage, runNode } from '../test/helpers/engine';
+import { scenarioById } from './scenarios';
+import type { ClientConfig, RawRequest, Scenario } from './scenarios/types';
+
+export type RowKind = 'node' | 'undici' | 'naive' | 'allAtOnce';
+
+export interface RowRequest {
+	scenario: string;
+	kind: RowKind;
+	size: number;
+	config: ClientConfig;
+	/** Stops starting new items after this long (naive row); the figures are then per item done. */
+	timeCapMs?: number;
+}
+
+export interface RowResult {
+	done: number;
+	ok: number;
+	failed: number;
+	rateLimited: number;
+	elapsedMs: number;
+	cpuMs: number;
+	p50Ms: number;
+	p95Ms: number;
+	baselineRss: number;
+	peakRss: number;
+	/** Heap still in use after the run and a full garbage collection, above the baseline's. */
+	retainedHeap: number;
+	capped: boolean;
+	/** For the node row: every output item in input order, one per input item. */
+	inOrder?: boolean;
+}
+
+const latencies: number[] = [];
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return 0;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Times every HTTP request the engine makes (n8n's client runs on node:http). */
+function timeHttpRequests(): void {
+	const started = new WeakMap<ClientRequest, number>();
+	diagnostics.subscribe('http.client.request.start', (message) => {
+		started.set((message as { request: ClientRequest }).request, performance.now());
+	});
+	diagnostics.subscribe('http.client.response.finish', (message) => {
+		const at = started.get((message as { request: ClientRequest }).request);
+		if (at !== undefined) latencies.push(performance.now() - at);
+	});
+}
+
+async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
+	timeHttpRequests();
+	await loadPackage();
+	// Fresh credentials per run: a token fetched by the warm-up (stored back into the credential,
+	// as n8n does) must not hide the measured run's own token requests.
+	const run = async (count: number) =>
+		await runNode(scenario.node.type, scenario.node.parameters, scenario.node.credentials(req.config), {
+			input: items(count, scenario.node.input),
+			onError: 'continueRegularOutput',
+		});
+	await run(1); // warm-up: loads the engine's lazy modules, computes signatures
+	latencies.length = 0;
+	global.gc?.();
+	ready(process.memoryUsage().rss);
+	await go;
+	const cpu = process.cpuUsage();
+	const t0 = performance.now();
+	const result = await run(req.size);
+	const elapsedMs = performance.now() - t0;
+	const used = process.cpuUsage(cpu);
+	const out = result.output[0] ?? [];
+	const failed = out.filter((item) => item.json.error !== undefined).length;
+	const inOrder = out.length === req.size && out.every((item, i) => (item.pairedItem as { item: number }).item === i);
+	return {
+		done: out.length,
+		ok: out.length - failed,
+		failed,
+		rateLimited: 0,
+		elapsedMs,
+		cpuMs: (used.user + used.system) / 1000,
+		capped: false,
+		inOrder,
+	};
+}
+
+async function runRawRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
+	const agent = new Agent({ keepAliveTimeout: 60_000 });
+	const origin = req.config.baseUrl;
+	let outcome = { ok: 0, failed: 0, rateLimited: 0 };
+	const send = async (raw: RawRequest) => {
+		const t0 = performance.now();
+		try {
+			const res = await request(`${origin}${raw.path}`, {
+				method: raw.method,
+				headers: raw.headers,
+				body: raw.body,
+				dispatcher: agent,
+			});
+			const text = await res.body.text();
+			latencies.push(performance.now() - t0);
+			outcome[scenario.classify(res.statusCode, text)]++;
+		} catch {
+			outcome.failed++;
+		}
+	};
+	const make = await scenario.rawClient(req.config);
+	await send(make(0)); // warm-up
+	outcome = { ok: 0, failed: 0, rateLimited: 0 };
+	latencies.length = 0;
+	global.gc?.();
+	ready(process.memoryUsage().rss);
+	await go;
+	const cpu = process.cpuUsage();
+	const t0 = performance.now();
+	let done = 0;
+	let capped = false;
+	if (req.kind === 'allAtOnce') {
+		// What a declarative node does: every item's request at once.
+		await Promise.allSettled(Array.from({ length: req.size }, async (_, i) => await send(make(i))));
+		done = req.size;
+	} else {
+		// The same spacing as the node's limiter (2 % under the rate), the same number of workers.
+		const concurrency = req.kind === 'naive' ? 1 : scenario.pace.maxConcurrent;
+		const interval = req.kind === 'naive' ? 0 : 1000 / (scenario.pace.requestsPerSecond * 0.98);
+		let nextSlot = 0;
+		let nextItem = 0;
+		const worker = async () => {
+			for (;;) {
+				if (nextItem >= req.size) return;
+				if (req.timeCapMs !== undefined && performance.now() - t0 > req.timeCapMs) {
+					capped = true;
+					return;
+				}
+				const i = nextItem++;
+				const now = performance.now();
+				const slot = Math.max(nextSlot, now);
+				nextSlot = slot + interval;
+				if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+				await send(make(i));
+				done++;
+			}
+		};
+		await Promise.all(Array.from({ length: concurrency }, worker));
+	}
+	const elapsedMs = performance.now() - t0;
+	const used = process.cpuUsage(cpu);
+	await agent.close();
+	return {
+		done,
+		...outcome,
+		elapsedMs,
+		cpuMs: (used.user + used.system) / 1000,
+		capped,
+	};
+}
+
+process.once('message', (message) => {
+	void (async () => {
+		const req = message as RowRequest;
+		const scenario = scenarioById(req.scenario);
+		let start!: () => void;
+		const go = new Promise<void>((resolve) => (start = resolve));
+		process.on('message', (m) => m === 'go' && start());
+		let baselineRss = 0;
+		let baselineHeap = 0;
+		const ready = (rss: number) => {
+			baselineRss = rss;
+			baselineHeap = process.memoryUsage().heapUsed;
+			process.send!({ ready: true });
+		};
+		const row = req.kind === 'node' ? await runNodeRow(scenario, req, go, ready) : await runRawRow(scenario, req, go, ready);
+		const peakRss = process.resourceUsage().maxRSS * 1024;
+		global.gc?.();
+		const retainedHeap = process.memoryUsage().heapUsed - baselineHeap;
+		const sorted = [...latencies].sort((a, b) => a - b);
+		const result: RowResult = {
+			...row,
+			p50Ms: percentile(sorted, 50),
+			p95Ms: percentile(sorted, 95),
+			baselineRss,
+			peakRss,
+			retainedHeap,
+		};
+		process.send!({ result }, () => process.exit(0));
+	})().catch((error: unknown) => {
+		process.send!({ error: String((error as Error)?.stack ?? error) }, () => process.exit(1));
+	});
+});

@@ -1,0 +1,13 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+import { tencentConversationDelete, tencentMessageSend } from './tencent';
+import { thuliumDeleteContent } from './thulium';
+import type { Scenario } from './types';
+
+/** Every scenario the benchmark runs, in table order. */
+export const SCENARIOS: Scenario[] = [tencentConversationDelete, tencentMessageSend, thuliumDeleteContent];
+
+export function scenarioById(id: string): Scenario {
+	const scenario = SCENARIOS.find((s) => s.id === id);
+	if (!scenario) throw new Error(`Unknown scenario "${id}". Known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+	return scenario;
+}

@@ -1,0 +1,101 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+// The short fault soak (npm run soak runs the long one). Slow answers take 2.5 s against a
+// request timeout shortened from the nodes' 30 s to 2 s (see shortenRequestTimeout).
+import { FakeTencent } from '../fakes/fakeTencent';
+import { runNode } from '../helpers/engine';
+import type { CancelReport, SoakReport } from './soak';
+import { shortenRequestTimeout, soakCancel, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
+
+const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
+
+jest.setTimeout(60_000);
+
+const reports: SoakReport[] = [];
+let cancel: CancelReport | undefined;
+let restore: () => void;
+
+beforeAll(() => {
+	restore = shortenRequestTimeout(2000);
+});
+afterAll(() => {
+	restore();
+	print(summaryLine(reports, cancel));
+});
+
+function expectSound(report: SoakReport, expectedReported: number) {
+	expect(report.lost).toEqual([]);
+	expect(report.outputs).toBe(report.items);
+	expect(report.inOrder).toBe(true);
+	expect(report.unrecovered).toBe(0);
+	expect(report.wrong).toEqual([]);
+	expect(report.reportedWrongly).toBe(0);
+	expect(report.reported).toBe(expectedReported);
+	expect(report.duplicates).toBe(0);
+	expect(report.recovered).toBeGreaterThan(0);
+}
+
+it('Tencent Cloud Chat send: every transient fault recovered, every message delivered once', async () => {
+	const report = await soakTencent({ items: 400, slowMs: 2500 });
+	reports.push(report);
+	expectSound(report, 8);
+	for (const kind of ['5xx', 'slow', 'reset', 'sigExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
+	// Timeouts and resets hid sends that had arrived: their retries were recognised by MsgRandom.
+	expect(report.deduplicated).toBeGreaterThan(0);
+	// One signature before the expiry, one after. A 70001 answer that arrives just after the new
+	// signature was made also drops it; made again within the same second it is the same string, so a
+	// third one appears only when that falls across a second boundary.
+	expect(report.signatures).toBeGreaterThanOrEqual(2);
+	expect(report.signatures).toBeLessThanOrEqual(3);
+	expect((report.faults.rateLimit60007 ?? 0) + (report.faults.rateLimit60018 ?? 0)).toBeGreaterThan(0);
+});
+
+it('Thulium Chat delete content: every transient fault recovered, 404s reported once', async () => {
+	const report = await soakThulium({ items: 300, slowMs: 2500 });
+	reports.push(report);
+	expectSound(report, 6);
+	for (const kind of ['5xx', 'slow', 'reset', 'rateLimit429']) expect(report.faults[kind]).toBeGreaterThan(0);
+});
+
+it('Thulium Chat start: unclear failures reported and never repeated, no conversation started twice', async () => {
+	const report = await soakThuliumStart({ items: 300, slowMs: 2500 });
+	reports.push(report);
+	expect(report.lost).toEqual([]);
+	expect(report.outputs).toBe(report.items);
+	expect(report.inOrder).toBe(true);
+	expect(report.unrecovered).toBe(0);
+	expect(report.wrong).toEqual([]);
+	expect(report.reportedWrongly).toBe(0);
+	expect(report.duplicates).toBe(0);
+	expect(report.reported).toBeGreaterThan(0);
+	expect(report.faults.rateLimit429).toBeGreaterThan(0);
+});
+
+it('stops promptly when the execution is cancelled', async () => {
+	cancel = await soakCancel(2000, 1500);
+	expect(cancel.status).toBe('canceled');
+	expect(cancel.sent).toBeGreaterThan(0);
+	expect(cancel.sent).toBeLessThan(2000);
+	expect(cancel.stopMs).toBeLessThan(500);
+	expect(cancel.lateRequests).toBe(0);
+	expect(cancel.duplicates).toBe(0);
+});
+
+it('re-signs after 70001 even when the item was already retried for another fault', async () => {
+	const fake = new FakeTencent();
+	const baseUrl = await fake.start();
+	try {
+		fake.addUsers('bob');
+		fake.faults = [502, 70001];
+		const { output } = await runNode(
+			'tencentCloudChat',
+			{ resource: 'message', operation: 'send', toAccount: 'bob', messageType: 'text', text: 'hi' },
+			{ tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' } },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(output[0][0].json.error).toBeUndefined();
+		expect(fake.requests).toHaveLength(3);
+		expect(fake.deliveries.size).toBe(1);
+	} finally {
+		await fake.stop();
+	}
+});

@@ -1,0 +1,504 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+// Fault soak: runs the built nodes through WorkflowExecute against the fakes while they inject
+// faults, and checks that nothing is lost, nothing is sent twice, transient faults are recovered,
+// the others reported without retry, and that a cancelled run stops promptly.
+// Used by test/soak/soak.test.ts (a few hundred items) and by `npm run soak` (thousands).
+import http from 'node:http';
+
+import { FakeTencent } from '../fakes/fakeTencent';
+import { FakeThulium } from '../fakes/fakeThulium';
+import type { NetworkFault, RecordedRequest } from '../fakes/fakeServer';
+import { seededRandom } from '../fakes/fakeServer';
+import { items, runNode } from '../helpers/engine';
+
+/** The nodes' request timeout (not configurable in the nodes). */
+export const NODE_TIMEOUT_MS = 30_000;
+
+/**
+ * The nodes give every request a 30 s timeout and offer no setting for it. To test "slow answers
+ * past the timeout" in seconds, the soak shortens that one timeout where n8n's HTTP client arms it:
+ * the timers its HTTP stack starts with exactly 30 s (axios, follow-redirects) and the socket
+ * timeout (ClientRequest#setTimeout). The client's own timeout handling runs unchanged.
+ * Returns a function that restores the originals.
+ */
+export function shortenRequestTimeout(toMs: number): () => void {
+	const originalRequest = http.ClientRequest.prototype.setTimeout;
+	http.ClientRequest.prototype.setTimeout = function (this: http.ClientRequest, ms: number, callback?: () => void) {
+		return originalRequest.call(this, ms === NODE_TIMEOUT_MS ? toMs : ms, callback);
+	} as typeof originalRequest;
+	const originalTimer = globalThis.setTimeout;
+	const call = originalTimer as unknown as (...args: unknown[]) => unknown;
+	const timer = function (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) {
+		return call(callback, ms === NODE_TIMEOUT_MS ? toMs : ms, ...args);
+	};
+	Object.defineProperties(timer, Object.getOwnPropertyDescriptors(originalTimer));
+	globalThis.setTimeout = timer as typeof originalTimer;
+	return () => {
+		http.ClientRequest.prototype.setTimeout = originalRequest;
+		globalThis.setTimeout = originalTimer;
+	};
+}
+
+export interface SoakOptions {
+	items: number;
+	seed?: number;
+	latencyMs?: number;
+	/** How long a slow answer takes: longer than the request timeout in force. */
+	slowMs: number;
+}
+
+export interface FaultCounts {
+	[kind: string]: number;
+}
+
+export interface SoakReport {
+	name: string;
+	items: number;
+	outputs: number;
+	inOrder: boolean;
+	faults: FaultCounts;
+	/** Transient faults whose item then succeeded. */
+	recovered: number;
+	/** Transient faults whose item ended in an error (must be 0). */
+	unrecovered: number;
+	/** Items reported as errors (the non-transient faults). */
+	reported: number;
+	/** Items expected to be reported that were not, or were sent more than once. */
+	reportedWrongly: number;
+	duplicates: number;
+	/** Retries of requests the platform had already carried out, which it recognised and dropped. */
+	deduplicated: number;
+	/** Distinct signatures or tokens the platform saw (Tencent: UserSigs). */
+	signatures?: number;
+	/** Items that should have succeeded but ended in an error, with their messages. */
+	lost: string[];
+	/** Items reported or retried against the rules, with what happened. */
+	wrong: string[];
+	ms: number;
+}
+
+type Tally = Map<number, number>;
+const bump = (map: Tally, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
+
+function count(faults: FaultCounts, kind: string): void {
+	faults[kind] = (faults[kind] ?? 0) + 1;
+}
+
+function note(plan: FaultPlan, item: number, kind: string): void {
+	count(plan.faults, kind);
+	bump(plan.perItem, item);
+	const kinds = plan.kindsPerItem.get(item) ?? [];
+	kinds.push(kind);
+	plan.kindsPerItem.set(item, kinds);
+}
+
+/** Per-request fault plan shared by both platforms: 5 % 5xx, bursts, slow answers, resets. */
+class FaultPlan {
+	readonly faults: FaultCounts = {};
+	/** Transient faults per item. */
+	readonly perItem: Tally = new Map();
+	/** Fault kinds per item, in request order. */
+	readonly kindsPerItem = new Map<number, string[]>();
+	private readonly random: () => number;
+	private burstUntil = 0;
+	private requests = 0;
+
+	constructor(
+		seed: number,
+		private readonly slowMs: number,
+		private readonly burstCodes: number[],
+	) {
+		this.random = seededRandom(seed);
+	}
+
+	/** Requests whose answer already gets a network fault: they get no application fault too. */
+	private readonly cut = new WeakSet<RecordedRequest>();
+
+	/** An application answer for this request (5xx or a rate-limit code), or undefined. */
+	answer(item: number | undefined, req: RecordedRequest): number | undefined {
+		if (item === undefined || this.cut.has(req)) return undefined;
+		this.requests++;
+		// Every 150th request starts a burst: for 300 ms every request gets a rate-limit answer.
+		if (this.requests % 150 === 0 && Date.now() >= this.burstUntil) this.burstUntil = Date.now() + 300;
+		if (Date.now() < this.burstUntil) {
+			const code = this.burstCodes[Math.floor(this.random() * this.burstCodes.length)];
+			note(this, item, `rateLimit${code}`);
+			return code;
+		}
+		if (this.random() < 0.05) {
+			const status = this.random() < 0.5 ? 502 : 503;
+			note(this, item, '5xx');
+			return status;
+		}
+		return undefined;
+	}
+
+	/** A network fault for this answer, or undefined. */
+	network(item: number | undefined, req: RecordedRequest): NetworkFault | undefined {
+		if (item === undefined) return undefined;
+		const roll = this.random();
+		if (roll < 0.02) this.cut.add(req);
+		if (roll < 0.01) {
+			note(this, item, 'slow');
+			return { kind: 'slow', delayMs: this.slowMs };
+		}
+		if (roll < 0.02) {
+			note(this, item, 'reset');
+			return { kind: 'reset' };
+		}
+		return undefined;
+	}
+}
+
+/**
+ * Tencent Cloud Chat, Message → Send to `items` users. Every 50th item goes to a user that does
+ * not exist (90003: reported, never retried). Faults: 5 % HTTP 502/503, 300 ms bursts of 60007/60018,
+ * one signature expiry (70001) mid-run, 1 % slow answers, 1 % connections reset mid-answer.
+ * Deliveries are counted by MsgRandom: a retried send must never arrive twice.
+ */
+export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeTencent();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const ghost = (i: number) => i % 50 === 49;
+		for (let i = 0; i < options.items; i++) if (!ghost(i)) fake.addUsers(`user${i}`);
+		const plan = new FaultPlan(options.seed ?? 7, options.slowMs, [60007, 60018]);
+		const itemOf = (req: RecordedRequest) => {
+			const to = (req.json as { To_Account?: unknown } | undefined)?.To_Account;
+			const match = typeof to === 'string' ? /^(user|ghost)(\d+)$/.exec(to) : null;
+			return match && match[1] === 'user' ? Number(match[2]) : undefined;
+		};
+		let expired = false;
+		fake.injectFault = (req) => {
+			// Once, after two seconds: every signature issued so far expires (the node must re-sign).
+			if (!expired && Date.now() - started > 2000) {
+				expired = true;
+				fake.expireSignaturesIssuedUpTo = Math.floor(Date.now() / 1000) - 1;
+			}
+			return plan.answer(itemOf(req), req);
+		};
+		fake.server.networkFault = (req) => (req.segments[2] === 'sendmsg' ? plan.network(itemOf(req), req) : undefined);
+
+		const credentials = {
+			tencentCloudChatApi: {
+				region: 'custom',
+				customBaseUrl: baseUrl,
+				sdkAppId: String(fake.sdkAppId),
+				secretKey: fake.secretKey,
+				adminIdentifier: 'administrator',
+			},
+		};
+		const result = await runNode(
+			'tencentCloudChat',
+			{
+				resource: 'message',
+				operation: 'send',
+				toAccount: '={{ $json.to }}',
+				messageType: 'text',
+				text: 'Soak message',
+			},
+			credentials,
+			{
+				input: items(options.items, (i) => ({
+					to: ghost(i) ? `ghost${i}` : `user${i}`,
+				})),
+				onError: 'continueRegularOutput',
+			},
+		);
+		const out = result.output[0] ?? [];
+		const faults: FaultCounts = {
+			...plan.faults,
+			sigExpired: fake.errorsAnswered.filter((c) => c === 70001).length,
+		};
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		out.forEach((item, i) => {
+			const error = item.json.error;
+			if (ghost(i)) {
+				const sent = fake.requests.filter((r) => (r.json as { To_Account?: string } | undefined)?.To_Account === `ghost${i}`).length;
+				if (error !== undefined && sent === 1) reported++;
+				else reportedWrongly++;
+				return;
+			}
+			const faultsHere = plan.perItem.get(i) ?? 0;
+			if (error === undefined) recovered += faultsHere;
+			else {
+				unrecovered += Math.max(1, faultsHere);
+				lost.push(`item ${i} (${faultsHere} earlier faults): ${String(error)}`);
+			}
+		});
+		// 70001 answers carry no item we can tell apart here: they count as recovered when no item was lost.
+		if (lost.length === 0) recovered += faults.sigExpired;
+		else unrecovered += faults.sigExpired;
+		const duplicates = [...fake.deliveries.values()].reduce((n, c) => n + c - 1, 0);
+		return {
+			name: 'Tencent Cloud Chat send',
+			items: options.items,
+			outputs: out.length,
+			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates,
+			deduplicated: fake.duplicatesDropped,
+			signatures: fake.userSigsSeen.size,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+/**
+ * Thulium Chat, Conversation → Delete Content for `items` conversations (idempotent: every fault
+ * is retried). Every 50th conversation does not exist (404: reported, never retried). Faults: 5 %
+ * HTTP 502/503, 300 ms bursts of 429, 1 % slow answers, 1 % connections reset mid-answer.
+ */
+export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeThulium();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const missing = (i: number) => i % 50 === 49;
+		for (let i = 0; i < options.items; i++) {
+			if (missing(i)) continue;
+			fake.conversations.set(`conv-${i}`, {
+				id: `conv-${i}`,
+				chatQueueId: 3,
+				client: {},
+				status: 'CLOSED',
+				messages: [{ text: 'Hello', sent_by: 'customer' }],
+			});
+		}
+		const plan = new FaultPlan(options.seed ?? 11, options.slowMs, [429]);
+		const itemOf = (req: RecordedRequest) => {
+			const match = /^conv-(\d+)$/.exec(req.segments[3] ?? '');
+			// Missing conversations get no injected fault: their 404 must be the only answer.
+			return match && !missing(Number(match[1])) ? Number(match[1]) : undefined;
+		};
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => plan.network(itemOf(req), req);
+		const result = await runNode(
+			'thuliumChat',
+			{
+				resource: 'conversation',
+				operation: 'deleteContent',
+				conversationId: '={{ $json.id }}',
+				participant: 'both',
+				options: { requestsPerSecond: 100 },
+			},
+			{
+				thuliumApi: {
+					baseUrl,
+					username: fake.username,
+					password: fake.password,
+				},
+			},
+			{
+				input: items(options.items, (i) => ({ id: `conv-${i}` })),
+				onError: 'continueRegularOutput',
+			},
+		);
+		const out = result.output[0] ?? [];
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		out.forEach((item, i) => {
+			const error = item.json.error;
+			if (missing(i)) {
+				const sent = fake.requests.filter((r) => r.segments[3] === `conv-${i}`).length;
+				if (error !== undefined && sent === 1) reported++;
+				else reportedWrongly++;
+				return;
+			}
+			const faultsHere = plan.perItem.get(i) ?? 0;
+			const deleted = fake.conversations.get(`conv-${i}`)?.messages.every((m) => m.content_deleted) === true;
+			if (error === undefined && deleted) recovered += faultsHere;
+			else {
+				unrecovered += Math.max(1, faultsHere);
+				lost.push(`item ${i}: ${String(error ?? 'content not deleted')}`);
+			}
+		});
+		return {
+			name: 'Thulium Chat delete content',
+			items: options.items,
+			outputs: out.length,
+			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			faults: plan.faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates: 0,
+			deduplicated: 0,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+/**
+ * Thulium Chat, Conversation → Start for `items` clients. Starting a conversation cannot be
+ * repeated safely: a 5xx, a timeout or a reset may hide a conversation that was created, so those
+ * are reported and never retried; 429 (nothing was done) is retried. Faults: 5 % HTTP 502/503,
+ * bursts of 429, 1 % slow answers, 1 % resets. Conversations are counted per client: none twice.
+ */
+export async function soakThuliumStart(options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeThulium();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const plan = new FaultPlan(options.seed ?? 13, options.slowMs, [429]);
+		const itemOf = (req: RecordedRequest) => {
+			const id = req.query.get('client_id');
+			return id !== null && /^\d+$/.test(id) ? Number(id) : undefined;
+		};
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => plan.network(itemOf(req), req);
+		const result = await runNode(
+			'thuliumChat',
+			{
+				resource: 'conversation',
+				operation: 'start',
+				chatQueueId: { __rl: true, mode: 'id', value: '3' },
+				additionalFields: { clientId: '={{ $json.client }}' },
+				options: { requestsPerSecond: 100 },
+			},
+			{ thuliumApi: { baseUrl, username: fake.username, password: fake.password } },
+			{ input: items(options.items, (i) => ({ client: String(i) })), onError: 'continueRegularOutput' },
+		);
+		const out = result.output[0] ?? [];
+		const created = new Map<string, number>();
+		for (const c of fake.conversations.values()) created.set(String(c.client.client_id), (created.get(String(c.client.client_id)) ?? 0) + 1);
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		out.forEach((item, i) => {
+			const kinds = plan.kindsPerItem.get(i) ?? [];
+			const unsafe = kinds.findIndex((k) => k === '5xx' || k === 'slow' || k === 'reset');
+			const error = item.json.error;
+			if (unsafe >= 0) {
+				const sent = fake.requests.filter((r) => r.query.get('client_id') === String(i)).length;
+				// Reported, and nothing sent after the unclear answer.
+				if (error !== undefined && unsafe === kinds.length - 1 && sent === kinds.length) reported++;
+				else {
+					reportedWrongly++;
+					wrong.push(`item ${i} (${kinds.join(',')}, ${sent} sent): ${String(error ?? 'succeeded')}`);
+				}
+				return;
+			}
+			if (error === undefined && created.get(String(i)) === 1) recovered += kinds.length;
+			else {
+				unrecovered += Math.max(1, kinds.length);
+				lost.push(`item ${i} (${kinds.join(',')}): ${String(error ?? 'no conversation')}`);
+			}
+		});
+		return {
+			name: 'Thulium Chat start',
+			items: options.items,
+			outputs: out.length,
+			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			faults: plan.faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates: [...created.values()].reduce((n, c) => n + Math.max(0, c - 1), 0),
+			deduplicated: 0,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+export interface CancelReport {
+	items: number;
+	/** Requests the fake received before the run ended. */
+	sent: number;
+	/** From the start of the run to the first request (validating every item comes first). */
+	firstRequestMs: number;
+	/** From the cancel to the end of the run. */
+	stopMs: number;
+	/** Requests that arrived after the run ended. */
+	lateRequests: number;
+	status: string;
+	duplicates: number;
+}
+
+/**
+ * Cancels a Tencent send of `items` (far more than fit in `cancelAfterMs` at 200/s) and times the
+ * stop. A one-item run first loads the package, so the cancel lands while requests are being sent.
+ */
+export async function soakCancel(itemCount: number, cancelAfterMs: number): Promise<CancelReport> {
+	const fake = new FakeTencent();
+	const baseUrl = await fake.start();
+	try {
+		fake.server.latencyMs = 50;
+		for (let i = 0; i < itemCount; i++) fake.addUsers(`user${i}`);
+		const credentials = {
+			tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
+		};
+		const parameters = { resource: 'message', operation: 'send', toAccount: '={{ $json.to }}', messageType: 'text', text: 'Cancelled' };
+		await runNode('tencentCloudChat', parameters, credentials, { input: items(1, () => ({ to: 'user0' })) });
+		fake.reset();
+		fake.deliveries.clear();
+		const started = Date.now();
+		const result = await runNode('tencentCloudChat', parameters, credentials, { input: items(itemCount, (i) => ({ to: `user${i}` })), cancelAfterMs });
+		const ended = Date.now();
+		const sent = fake.requests.length;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		return {
+			items: itemCount,
+			sent,
+			firstRequestMs: sent > 0 ? fake.requests[0].at - started : -1,
+			stopMs: ended - started - cancelAfterMs,
+			lateRequests: fake.requests.length - sent,
+			status: result.run.status,
+			duplicates: [...fake.deliveries.values()].reduce((n, c) => n + c - 1, 0),
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+export function summaryLine(reports: SoakReport[], cancel?: CancelReport): string {
+	const faults: FaultCounts = {};
+	for (const r of reports) for (const [kind, n] of Object.entries(r.faults)) faults[kind] = (faults[kind] ?? 0) + n;
+	const sum = (pick: (r: SoakReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
+	const kinds = Object.entries(faults)
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, n]) => `${k}=${n}`)
+		.join(' ');
+	const cancelled = cancel
+		? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms), ${cancel.lateRequests} late`
+		: '';
+	return (
+		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
+		` | signatures=${sum((r) => r.signatures ?? 0)} | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
+		` | duplicates=${sum((r) => r.duplicates) + (cancel?.duplicates ?? 0)} (repeats dropped by the platform: ${sum((r) => r.deduplicated)})${cancelled}`
+	);
+}
