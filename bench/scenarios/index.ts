@@ -1,10 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+import { easemobConversationDelete, easemobSendToUsers } from './easemob';
 import { tencentConversationDelete, tencentMessageSend } from './tencent';
 import { thuliumDeleteContent } from './thulium';
 import type { Scenario } from './types';
 
 /** Every scenario the benchmark runs, in table order. */
-export const SCENARIOS: Scenario[] = [tencentConversationDelete, tencentMessageSend, thuliumDeleteContent];
+export const SCENARIOS: Scenario[] = [
+	tencentConversationDelete,
+	tencentMessageSend,
+	easemobConversationDelete,
+	easemobSendToUsers,
+	thuliumDeleteContent,
+];
 
 export function scenarioById(id: string): Scenario {
 	const scenario = SCENARIOS.find((s) => s.id === id);

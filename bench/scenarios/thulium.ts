@@ -17,6 +17,7 @@ async function startThulium(size: number, latencyMs: number): Promise<FakeHandle
 			chatQueueId: 3,
 			client: {},
 			status: 'CLOSED',
+			createdAt: '2026-01-01 00:00:00.000',
 			messages: [
 				{ text: 'Hello, I need help', sent_by: 'customer' },
 				{ text: 'Hi! How can I help?', sent_by: 'user' },

@@ -293,7 +293,7 @@ function buildThulium(c: ThuliumCase): Delivery {
 	let text: string;
 	if (c.body === 'empty') text = '';
 	else if (c.body === 'invalid-json') text = `${JSON.stringify(fields).slice(0, -1)},`;
-	else if (c.encoding === 'form' && !Array.isArray(fields)) text = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+	else if (c.encoding === 'form' && !Array.isArray(fields)) text = new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString();
 	else text = JSON.stringify(fields);
 	const contentType = { json: 'application/json', form: 'application/x-www-form-urlencoded', text: 'text/plain', none: '' }[c.encoding];
 	const headers: Record<string, string> = contentType ? { 'Content-Type': contentType } : {};

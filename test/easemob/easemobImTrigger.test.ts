@@ -159,7 +159,7 @@ describe('Easemob IM Trigger', () => {
 		expect(description.name).toBe('easemobImTrigger');
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
-		const hooks = webhookMethods!.default;
+		const hooks = webhookMethods!.default!;
 		expect(await hooks.checkExists.call({} as never)).toBe(true);
 		expect(await hooks.create.call({} as never)).toBe(true);
 		expect(await hooks.delete.call({} as never)).toBe(true);

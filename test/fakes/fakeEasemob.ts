@@ -59,6 +59,8 @@ export class FakeEasemob {
 	resetAfterProcessing = 0;
 	/** Every token is refused as if issued by another cluster (401 auth_bad_access_token). */
 	rejectAllTokens = false;
+	/** 429 "reached api limit" answers given (rate limits, not plan quotas). */
+	rateLimitAnswers = 0;
 	private counter = 1_029_457_500_870_543_000n;
 
 	constructor() {
@@ -86,6 +88,7 @@ export class FakeEasemob {
 		this.server.reset();
 		this.server.latencyMs = 0;
 		this.tokenRequests = 0;
+		this.rateLimitAnswers = 0;
 		this.fail5xx = 0;
 		this.fail5xxAfterProcessing = 0;
 		this.resourceLimited = 0;
@@ -144,6 +147,7 @@ export class FakeEasemob {
 	}
 
 	private error(reply: Reply, status: number, error: string, description: string, exception = 'EasemobException'): void {
+		if (status === 429 && description === 'This request has reached api limit') this.rateLimitAnswers++;
 		reply.json(status, { error, exception: `com.easemob.${exception}`, timestamp: Date.now(), duration: 0, error_description: description });
 	}
 

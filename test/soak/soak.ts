@@ -278,6 +278,7 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 				chatQueueId: 3,
 				client: {},
 				status: 'CLOSED',
+				createdAt: '2026-01-01 00:00:00.000',
 				messages: [{ text: 'Hello', sent_by: 'customer' }],
 			});
 		}

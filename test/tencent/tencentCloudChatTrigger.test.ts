@@ -92,7 +92,7 @@ describe('Tencent Cloud Chat Trigger', () => {
 		expect(trigger.description.usableAsTool).toBeUndefined();
 		const methods = trigger.webhookMethods!.default;
 		for (const name of ['checkExists', 'create', 'delete'] as const) {
-			expect(await methods[name].call({} as never)).toBe(true);
+			expect(await methods![name].call({} as never)).toBe(true);
 		}
 	});
 

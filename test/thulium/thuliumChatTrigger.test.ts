@@ -86,7 +86,7 @@ describe('Thulium Chat Trigger: description', () => {
 		expect(notice?.displayName).toMatch(/cannot delete/);
 		const methods = trigger.webhookMethods!.default;
 		for (const method of ['checkExists', 'create', 'delete'] as const) {
-			expect(await methods[method].call({} as never)).toBe(true);
+			expect(await methods![method].call({} as never)).toBe(true);
 		}
 		const events = description.properties.find((p) => p.name === 'events');
 		expect(events?.options?.map((o) => (o as { value: string }).value)).toEqual(
@@ -162,7 +162,7 @@ describe('Thulium Chat Trigger over HTTP', () => {
 			{ action: 'CUSTOMER_CREATED', customer_id: 154 },
 		];
 		const statuses = [];
-		for (const event of sent) statuses.push((await fake.deliverWebhook(url, event)).status);
+		for (const event of sent) statuses.push((await fake.deliverWebhook(url, event as unknown as Record<string, string | number>)).status);
 		expect(statuses).toEqual([200, 200, 200, 200, 200]);
 		expect(started.map((items) => items[0].json.action)).toEqual(['CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED', 'TICKET_CREATED']);
 		expect(started[0][0].json).toMatchObject({ agentLogin: 'jkowalski', chatQueueId: 1 });
