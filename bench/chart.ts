@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // Draws docs/benchmarks.svg: one group of bars per scenario and size (items/s of each row), with
 // the platform's limit as a dashed line. Plain SVG text, no dependency.
 import type { Row } from './bench';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // Easemob IM: 100 REST calls per second per app (429 "reached api limit" beyond), bearer app
 // tokens from POST /{org}/{app}/token, which the fake counts.
 import { FakeEasemob } from '../../test/fakes/fakeEasemob';

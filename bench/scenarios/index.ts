@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 import { easemobConversationDelete, easemobSendToUsers } from './easemob';
 import { tencentConversationDelete, tencentMessageSend } from './tencent';
 import { thuliumDeleteContent } from './thulium';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // Tencent Cloud Chat: 200 REST calls per second per app (error 60007 beyond), every request
 // signed with a UserSig the fake verifies and counts.
 import { randomInt } from 'node:crypto';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // Thulium publishes no rate limit. The node's default is a polite 20 requests per second; the
 // benchmark sets the highest rate the node allows (100/s), so runs stay short, and compares
 // against that rate.

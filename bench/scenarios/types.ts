@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+ 
 // What one benchmark scenario is: a fake platform with its documented limit, the node and its
 // parameters, and the same requests for the plain HTTP client. Adding a platform or an operation
 // means adding one module that exports a Scenario and listing it in ./index.ts.

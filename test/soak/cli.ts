@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // npm run soak [-- --items 5000] [--real-timeout]
 // The long fault soak. By default slow answers take 3 s against the nodes' 30 s request timeout
 // shortened to 2 s; with --real-timeout they take 31 s against the real 30 s.

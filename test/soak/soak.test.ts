@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The short fault soak (npm run soak runs the long one). Slow answers take 2.5 s against a
 // request timeout shortened from the nodes' 30 s to 2 s (see shortenRequestTimeout).
 import { FakeTencent } from '../fakes/fakeTencent';
