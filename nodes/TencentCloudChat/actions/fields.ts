@@ -25,26 +25,7 @@ export function optionsField(defaults: PaceDefaults = TENCENT_PACE): INodeProper
 	return optionsCollection(defaults);
 }
 
-export function returnAllFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
+export { returnAllFields } from '../../shared/listFields';
 
 export function readUserId(ctx: IExecuteFunctions, name: string, i: number, label: string, required = true): string {
 	const value = toText(ctx.getNode(), i, ctx.getNodeParameter(name, i, ''), label, { required, maxLength: 256 });

@@ -35,25 +35,3 @@ export function readChatQueueId(value: unknown, ctx: IExecuteFunctions, itemInde
 	return toInteger(ctx.getNode(), itemIndex, raw, 'Chat Queue', { required, min: 1 });
 }
 
-/** Return All + Limit, as every n8n Get Many operation offers them. */
-export function returnAllAndLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}

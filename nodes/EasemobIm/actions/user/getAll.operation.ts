@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/listFields';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
@@ -10,22 +11,7 @@ import { EASEMOB_PACE, easemobAccount, easemobRequest } from '../../transport';
 const PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields(),
 	optionsCollection(EASEMOB_PACE),
 ];
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/listFields';
 import { parameterError } from '../../../shared/errors';
 import { paceOptionFields } from '../../../shared/paceOptions';
 import { toBoolean, toInteger, toText } from '../../../shared/parameters';
@@ -8,12 +9,12 @@ import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { toThuliumDate } from '../../transport/dates';
 import { fetchPages } from '../../transport/paging';
-import { chatQueueLocator, readChatQueueId, returnAllAndLimit } from '../fields';
+import { chatQueueLocator, readChatQueueId } from '../fields';
 
 const show = { resource: ['chat'], operation: ['getMany'] };
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(show),
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/listFields';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { normalizeQueues } from '../../transport/queues';
-import { returnAllAndLimit } from '../fields';
 
 const show = { resource: ['queue'], operation: ['getMany'] };
 
 const properties: INodeProperties[] = [
-	...returnAllAndLimit(show),
+	...returnAllFields(),
 	optionsCollection(THULIUM_PACE),
 ];
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { returnAllFields } from '../../../shared/listFields';
 import { parameterError } from '../../../shared/errors';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean, toChoice, toIdList, toInteger } from '../../../shared/parameters';
@@ -8,7 +9,6 @@ import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { toThuliumDate } from '../../transport/dates';
 import { fetchPages } from '../../transport/paging';
-import { returnAllAndLimit } from '../fields';
 
 const show = { resource: ['report'], operation: ['getSummary'] };
 
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'End of the period, in the time of the Thulium system',
 	},
-	...returnAllAndLimit(show),
+	...returnAllFields(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
