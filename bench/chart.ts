@@ -6,6 +6,7 @@ import type { RowKind } from './client';
 
 const COLORS: Record<RowKind, string> = {
 	node: '#2b7a4b',
+	helper: '#7a5aa8',
 	undici: '#4a78b5',
 	naive: '#b0892f',
 	allAtOnce: '#b5443d',

@@ -5,7 +5,11 @@
 // the client runs the measured work and answers a RowResult.
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { Agent, request } from 'undici';
 
@@ -13,7 +17,7 @@ import { items, loadPackage, runNode } from '../test/helpers/engine';
 import { scenarioById } from './scenarios';
 import type { ClientConfig, RawRequest, Scenario } from './scenarios/types';
 
-export type RowKind = 'node' | 'undici' | 'naive' | 'allAtOnce';
+export type RowKind = 'node' | 'helper' | 'undici' | 'naive' | 'allAtOnce';
 
 export interface RowRequest {
 	scenario: string;
@@ -22,6 +26,14 @@ export interface RowRequest {
 	config: ClientConfig;
 	/** Stops starting new items after this long (naive row); the figures are then per item done. */
 	timeCapMs?: number;
+	/** Node row: sample the measured run's allocations and attribute them to packages. */
+	profile?: boolean;
+}
+
+/** Allocations per item made by one package (or one of this package's files), in KB. */
+export interface AllocationShare {
+	owner: string;
+	kbPerItem: number;
 }
 
 export interface RowResult {
@@ -40,6 +52,7 @@ export interface RowResult {
 	capped: boolean;
 	/** For the node row: every output item in input order, one per input item. */
 	inOrder?: boolean;
+	allocations?: AllocationShare[];
 }
 
 const latencies: number[] = [];
@@ -61,24 +74,109 @@ function timeHttpRequests(): void {
 	});
 }
 
-async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
-	timeHttpRequests();
+/** The node row and the helper row start from the same state: n8n and the package loaded, one item run. */
+async function warmUpEngine(scenario: Scenario, req: RowRequest) {
 	await loadPackage();
-	// Fresh credentials per run: a token fetched by the warm-up (stored back into the credential,
-	// as n8n does) must not hide the measured run's own token requests.
 	const run = async (count: number) =>
 		await runNode(scenario.node.type, scenario.node.parameters, scenario.node.credentials(req.config), {
 			input: items(count, scenario.node.input),
 			onError: 'continueRegularOutput',
 		});
-	await run(1); // warm-up: loads the engine's lazy modules, computes signatures
+	await run(1); // loads the engine's lazy modules, computes signatures, fetches tokens
+	return run;
+}
+
+type Send = (raw: RawRequest) => Promise<{ status: number; text: string }>;
+
+/**
+ * n8n's own HTTP helper, the function behind every node's `this.helpers.httpRequest` (n8n-core
+ * resolves it from its DI container), taken from the same modules the engine uses.
+ */
+function n8nHttpHelper(origin: string): Send {
+	const fromCore = createRequire(require.resolve('n8n-core'));
+	const { Container } = fromCore('@n8n/di') as { Container: { get<T>(type: unknown): T } };
+	const { OutboundHttp } = fromCore('@n8n/backend-network') as { OutboundHttp: unknown };
+	const outbound = Container.get<{ requests(): { request(options: IHttpRequestOptions): Promise<unknown> } }>(OutboundHttp);
+	return async (raw) => {
+		const response = (await outbound.requests().request({
+			method: raw.method,
+			url: `${origin}${raw.path}`,
+			headers: raw.headers,
+			body: raw.body,
+			timeout: 30_000,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		})) as { statusCode: number; body: unknown };
+		return { status: response.statusCode, text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body) };
+	};
+}
+
+interface ProfileNode {
+	callFrame: { url: string };
+	selfSize: number;
+	children: ProfileNode[];
+}
+
+/** Who made an allocation: the innermost frame that belongs to a package or to this package's build. */
+function ownerOf(stack: Array<{ url: string }>): string {
+	for (let i = stack.length - 1; i >= 0; i--) {
+		const { url } = stack[i];
+		const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+		if (name) return name;
+		const at = url.indexOf('/dist/');
+		if (at >= 0) return `this package: ${url.slice(at + 6)}`;
+	}
+	return 'Node.js and V8 (no package on the stack)';
+}
+
+/**
+ * Samples every allocation of `work` (also objects already collected) with V8's sampling heap
+ * profiler and returns KB per item by owner, largest first.
+ */
+async function profileAllocations(work: () => Promise<unknown>, count: number): Promise<AllocationShare[]> {
+	const session = new Session();
+	session.connect();
+	await session.post('HeapProfiler.startSampling', {
+		samplingInterval: 16_384,
+		includeObjectsCollectedByMajorGC: true,
+		includeObjectsCollectedByMinorGC: true,
+	});
+	await work();
+	const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
+	session.disconnect();
+	const bytes = new Map<string, number>();
+	const walk = (node: ProfileNode, stack: Array<{ url: string }>) => {
+		const here = [...stack, node.callFrame];
+		if (node.selfSize > 0) {
+			const owner = ownerOf(here);
+			bytes.set(owner, (bytes.get(owner) ?? 0) + node.selfSize);
+		}
+		for (const child of node.children) walk(child, here);
+	};
+	walk(profile.head, []);
+	return [...bytes]
+		.map(([owner, total]) => ({ owner, kbPerItem: total / count / 1024 }))
+		.sort((a, b) => b.kbPerItem - a.kbPerItem);
+}
+
+async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
+	timeHttpRequests();
+	const run = await warmUpEngine(scenario, req);
 	latencies.length = 0;
 	global.gc?.();
 	ready(process.memoryUsage().rss);
 	await go;
 	const cpu = process.cpuUsage();
 	const t0 = performance.now();
-	const result = await run(req.size);
+	let result!: Awaited<ReturnType<typeof run>>;
+	let allocations: AllocationShare[] | undefined;
+	if (req.profile) {
+		allocations = await profileAllocations(async () => {
+			result = await run(req.size);
+		}, req.size);
+	} else {
+		result = await run(req.size);
+	}
 	const elapsedMs = performance.now() - t0;
 	const used = process.cpuUsage(cpu);
 	const out = result.output[0] ?? [];
@@ -93,25 +191,33 @@ async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>
 		cpuMs: (used.user + used.system) / 1000,
 		capped: false,
 		inOrder,
+		allocations,
 	};
 }
 
 async function runRawRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
 	const agent = new Agent({ keepAliveTimeout: 60_000 });
 	const origin = req.config.baseUrl;
+	let viaClient: Send = async (raw) => {
+		const res = await request(`${origin}${raw.path}`, {
+			method: raw.method,
+			headers: raw.headers,
+			body: raw.body,
+			dispatcher: agent,
+		});
+		return { status: res.statusCode, text: await res.body.text() };
+	};
+	if (req.kind === 'helper') {
+		await warmUpEngine(scenario, req);
+		viaClient = n8nHttpHelper(origin);
+	}
 	let outcome = { ok: 0, failed: 0, rateLimited: 0 };
 	const send = async (raw: RawRequest) => {
 		const t0 = performance.now();
 		try {
-			const res = await request(`${origin}${raw.path}`, {
-				method: raw.method,
-				headers: raw.headers,
-				body: raw.body,
-				dispatcher: agent,
-			});
-			const text = await res.body.text();
+			const { status, text } = await viaClient(raw);
 			latencies.push(performance.now() - t0);
-			outcome[scenario.classify(res.statusCode, text)]++;
+			outcome[scenario.classify(status, text)]++;
 		} catch {
 			outcome.failed++;
 		}

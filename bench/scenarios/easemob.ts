@@ -12,9 +12,11 @@ async function startEasemob(size: number, latencyMs: number): Promise<FakeHandle
 	fake.server.latencyMs = latencyMs;
 	for (let i = 0; i < size; i++) fake.addUser(APP, `user${i}`);
 	fake.addUser(APP, 'bench-peer');
+	// Token requests are counted over the row's whole process, warm-up included: the warm-up's token
+	// is the one the measured run uses, so counting from "go" would always show 0.
+	let tokensBeforeRow = 0;
 	const resetCounters = () => {
 		fake.server.reset();
-		fake.tokenRequests = 0;
 		fake.rateLimitAnswers = 0;
 		fake.deliveries.clear();
 		fake.appLimit.clear();
@@ -22,11 +24,14 @@ async function startEasemob(size: number, latencyMs: number): Promise<FakeHandle
 	};
 	return {
 		config: { baseUrl, orgName: fake.orgName, appName: APP, clientId: fake.clientId, clientSecret: fake.clientSecret },
+		beginRow: () => {
+			tokensBeforeRow = fake.tokenRequests;
+		},
 		resetCounters,
 		counters: () => ({
 			requests: fake.apiRequests.length,
 			rateLimitAnswers: fake.rateLimitAnswers,
-			tokenRequests: fake.tokenRequests,
+			tokenRequests: fake.tokenRequests - tokensBeforeRow,
 			duplicateDeliveries: [...fake.deliveries.values()].reduce((n, count) => n + count - 1, 0),
 		}),
 		stop: async () => await fake.stop(),
@@ -73,7 +78,7 @@ const tokenTarget = (counters: FakeCounters) => [
 	{
 		name: 'at most one Easemob token request per run',
 		met: counters.tokenRequests <= 1,
-		detail: `${counters.tokenRequests} token request(s) reached the fake`,
+		detail: `${counters.tokenRequests} token request(s) reached the fake from the row's process (warm-up and measured run together)`,
 	},
 	{
 		name: 'no message delivered twice',

@@ -34,6 +34,8 @@ export interface FakeCounters {
 /** A running fake, owned by the benchmark process. */
 export interface FakeHandle {
 	config: ClientConfig;
+	/** Called before each row's process starts (before its warm-up). */
+	beginRow?(): void;
 	/** Forgets what was counted so far (called between the warm-up and the measured run). */
 	resetCounters(): void;
 	counters(): FakeCounters;
