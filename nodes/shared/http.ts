@@ -31,6 +31,10 @@ export function describeNetworkError(error: unknown): NetworkProblem {
 	for (let e: ErrorLike | undefined = outer; e && chain.length < 5; e = e.cause) chain.push(e);
 	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));
 	const status = Number(outer.httpCode ?? chain.map((e) => e.response?.status).find((s) => s !== undefined));
+	// A success status with an error: the status line arrived, then the connection closed mid-body.
+	if (Number.isInteger(status) && status >= 200 && status < 300) {
+		return { kind: 'reset', code, message: 'The connection was closed before the whole answer arrived', notSent: false };
+	}
 	if (Number.isInteger(status) && status >= 100) {
 		return { kind: 'http', httpStatus: status, code, message: `HTTP ${status}`, notSent: false };
 	}

@@ -387,6 +387,28 @@ describe('Easemob IM → Message → Send to Users', () => {
 		expect(failed.error?.description).toContain('it was not sent again');
 	});
 
+	it('an answer cut off after its status line: a send is reported, never repeated; a delete is repeated', async () => {
+		// HTTP 200 and half the body, then the connection closes.
+		let cuts = 1;
+		fake.server.networkFault = (req) => (req.segments[2] !== 'token' && cuts-- > 0 ? { kind: 'reset' } : undefined);
+		const { error } = await runNode('easemobIm', sendToUsers(), credentials);
+		expect(error?.message).toBe('Easemob could not be reached: The connection was closed before the whole answer arrived [item 0]');
+		expect(error?.description).toContain('may or may not have been delivered');
+		expect(fake.apiRequests).toHaveLength(1);
+		expect([...fake.deliveries.values()]).toEqual([1]);
+
+		fake.server.reset();
+		fake.addUser(APP, 'alice');
+		fake.addConversation(APP, 'alice', 'chat', 'bob');
+		cuts = 1;
+		const { output, run } = await runNode('easemobIm', deleteConversation(), credentials);
+		fake.server.networkFault = undefined;
+		expect(run.status).toBe('success');
+		expect(fake.apiRequests).toHaveLength(2);
+		expect(output[0][0].json).toMatchObject({ deleted: true, username: 'alice' });
+		expect(fake.hasConversation(APP, 'alice', 'chat', 'bob')).toBe(false);
+	});
+
 	it('never repeats a send after the connection drops without an answer, but does repeat a read', async () => {
 		fake.resetAfterProcessing = 1;
 		const { error } = await runNode('easemobIm', sendToUsers(), credentials);

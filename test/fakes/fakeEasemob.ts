@@ -61,6 +61,12 @@ export class FakeEasemob {
 	rejectAllTokens = false;
 	/** 429 "reached api limit" answers given (rate limits, not plan quotas). */
 	rateLimitAnswers = 0;
+	/** Requests refused by the fake's own rate limits (429 "reached api limit"), in arrival order. */
+	readonly rateLimitedRequests: RecordedRequest[] = [];
+	/** Requests answered 401 "expired access token", in arrival order. */
+	readonly expiredTokenAnswers: RecordedRequest[] = [];
+	/** Chooses an injected HTTP status per request (after auth): 429 is the rate-limit answer, others a server error. */
+	injectFault?: (req: RecordedRequest) => number | undefined;
 	private counter = 1_029_457_500_870_543_000n;
 
 	constructor() {
@@ -89,6 +95,9 @@ export class FakeEasemob {
 		this.server.latencyMs = 0;
 		this.tokenRequests = 0;
 		this.rateLimitAnswers = 0;
+		this.expiredTokenAnswers.length = 0;
+		this.rateLimitedRequests.length = 0;
+		this.injectFault = undefined;
 		this.fail5xx = 0;
 		this.fail5xxAfterProcessing = 0;
 		this.resourceLimited = 0;
@@ -185,11 +194,16 @@ export class FakeEasemob {
 			return this.error(reply, 401, 'auth_bad_access_token', 'Unable to authenticate due to corrupt access token', 'AuthBadAccessTokenException');
 		}
 		if (token.expiresAt <= Date.now()) {
+			this.expiredTokenAnswers.push(req);
 			return this.error(reply, 401, 'unauthorized', 'Unable to authenticate due to expired access token', 'UnauthorizedException');
 		}
 		if (!this.appLimit.take(app) || (this.rateLimited > 0 && this.rateLimited--)) {
+			this.rateLimitedRequests.push(req);
 			return this.error(reply, 429, 'Too Many Requests', 'This request has reached api limit', 'ReachLimitException');
 		}
+		const injected = this.injectFault?.(req);
+		if (injected === 429) return this.error(reply, 429, 'Too Many Requests', 'This request has reached api limit', 'ReachLimitException');
+		if (injected !== undefined) return this.error(reply, injected, 'service_unavailable', 'The service is temporarily unavailable', 'ServiceUnavailableException');
 		if (this.fail5xx > 0) {
 			this.fail5xx--;
 			return this.error(reply, 503, 'service_unavailable', 'The service is temporarily unavailable', 'ServiceUnavailableException');
@@ -252,6 +266,7 @@ export class FakeEasemob {
 		if (!body.type) return this.error(reply, 400, 'illegal_argument', 'field type cannot be null or empty', 'IllegalArgumentException');
 		if (body.delete_roam === undefined || body.delete_roam === null) return this.error(reply, 400, 'illegal_argument', 'field delete_roam cannot be null', 'IllegalArgumentException');
 		if (!this.userChannelLimit.take(`${app}\n${username.toLowerCase()}`)) {
+			this.rateLimitedRequests.push(req);
 			return this.error(reply, 429, 'Too Many Requests', 'This request has reached api limit', 'ReachLimitException');
 		}
 		if (!this.users.get(app)?.has(username.toLowerCase())) {

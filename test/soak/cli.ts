@@ -2,7 +2,7 @@
 // npm run soak [-- --items 5000] [--real-timeout]
 // The long fault soak. By default slow answers take 3 s against the nodes' 30 s request timeout
 // shortened to 2 s; with --real-timeout they take 31 s against the real 30 s.
-import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
+import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
 import type { SoakReport } from './soak';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
 	reports.push(await soakTencent({ items: count, slowMs }));
 	reports.push(await soakThulium({ items: Math.ceil(count / 2), slowMs }));
 	reports.push(await soakThuliumStart({ items: Math.ceil(count / 5), slowMs }));
+	reports.push(await soakEasemob('send', { items: Math.ceil(count / 2), slowMs }));
+	reports.push(await soakEasemob('delete', { items: Math.ceil(count / 2), slowMs }));
 	const cancel = await soakCancel(count, 1500);
 	restore();
 	const problems: string[] = [];
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
 		if (r.unrecovered > 0) problems.push(`${r.name}: ${r.unrecovered} transient faults not recovered: ${r.lost.slice(0, 5).join('; ')}`);
 		if (r.reportedWrongly > 0) problems.push(`${r.name}: ${r.reportedWrongly} non-transient faults retried or not reported`);
 		if (r.duplicates > 0) problems.push(`${r.name}: ${r.duplicates} messages delivered twice`);
+		if (r.tokens !== undefined && r.tokens !== 1) problems.push(`${r.name}: ${r.tokens} token requests after the tokens expired (expected 1)`);
 	}
 	if (cancel.status !== 'canceled' || cancel.stopMs > 1000 || cancel.lateRequests > 0) problems.push(`cancel: ${JSON.stringify(cancel)}`);
 	print(summaryLine(reports, cancel));

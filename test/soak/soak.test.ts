@@ -4,7 +4,7 @@
 import { FakeTencent } from '../fakes/fakeTencent';
 import { runNode } from '../helpers/engine';
 import type { CancelReport, SoakReport } from './soak';
-import { shortenRequestTimeout, soakCancel, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
+import { shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 
@@ -68,6 +68,33 @@ it('Thulium Chat start: unclear failures reported and never repeated, no convers
 	expect(report.duplicates).toBe(0);
 	expect(report.reported).toBeGreaterThan(0);
 	expect(report.faults.rateLimit429).toBeGreaterThan(0);
+});
+
+it('Easemob IM send: 429 and expired tokens retried, unclear failures reported and never re-sent', async () => {
+	const report = await soakEasemob('send', { items: 400, slowMs: 2500 });
+	reports.push(report);
+	expect(report.lost).toEqual([]);
+	expect(report.outputs).toBe(report.items);
+	expect(report.inOrder).toBe(true);
+	expect(report.unrecovered).toBe(0);
+	expect(report.wrong).toEqual([]);
+	expect(report.reportedWrongly).toBe(0);
+	expect(report.duplicates).toBe(0);
+	for (const kind of ['5xx', 'slow', 'reset', 'rateLimit429', 'tokenExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
+	expect(report.recovered).toBeGreaterThan(0);
+	// Every item whose send got a 5xx, a late or a cut answer is reported, and only those.
+	expect(report.reported).toBeGreaterThan(0);
+	expect(report.reported).toBeLessThanOrEqual(report.faults['5xx'] + report.faults.slow + report.faults.reset);
+	// The whole run fetched one new token after the old ones expired.
+	expect(report.tokens).toBe(1);
+});
+
+it('Easemob IM conversation delete: every transient fault recovered, 404s reported once', async () => {
+	const report = await soakEasemob('delete', { items: 400, slowMs: 2500 });
+	reports.push(report);
+	expectSound(report, 8);
+	for (const kind of ['5xx', 'slow', 'reset', 'rateLimit429', 'tokenExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
+	expect(report.tokens).toBe(1);
 });
 
 it('stops promptly when the execution is cancelled', async () => {

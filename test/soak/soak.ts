@@ -5,6 +5,7 @@
 // Used by test/soak/soak.test.ts (a few hundred items) and by `npm run soak` (thousands).
 import http from 'node:http';
 
+import { FakeEasemob } from '../fakes/fakeEasemob';
 import { FakeTencent } from '../fakes/fakeTencent';
 import { FakeThulium } from '../fakes/fakeThulium';
 import type { NetworkFault, RecordedRequest } from '../fakes/fakeServer';
@@ -68,8 +69,10 @@ export interface SoakReport {
 	duplicates: number;
 	/** Retries of requests the platform had already carried out, which it recognised and dropped. */
 	deduplicated: number;
-	/** Distinct signatures or tokens the platform saw (Tencent: UserSigs). */
+	/** Distinct signatures the platform saw (Tencent: UserSigs). */
 	signatures?: number;
+	/** App tokens the platform issued during the run (Easemob). */
+	tokens?: number;
 	/** Items that should have succeeded but ended in an error, with their messages. */
 	lost: string[];
 	/** Items reported or retried against the rules, with what happened. */
@@ -436,6 +439,159 @@ export async function soakThuliumStart(options: SoakOptions): Promise<SoakReport
 	}
 }
 
+/** What an Easemob soak runs: Message → Send to Users, or Conversation → Delete. */
+export type EasemobSoakOperation = 'send' | 'delete';
+
+/**
+ * Easemob IM over `items` users, one request per item, while the fake injects: 5 % HTTP 502/503,
+ * 300 ms bursts of 429 "This request has reached api limit", every app token expiring once mid-run,
+ * 1 % slow answers and 1 % connections reset mid-answer.
+ *
+ * - `send` (Message → Send to Users): a send may have been delivered when the answer is a 5xx, late
+ *   or cut, and Easemob has no de-duplication key, so those items are reported and their send is
+ *   never repeated; 429 and 401 "expired access token" (nothing was done) are retried.
+ * - `delete` (Conversation → Delete): idempotent, every transient fault is retried. Every 50th user
+ *   does not exist: its 404 is reported, sent once.
+ *
+ * After the tokens expire, the whole run must fetch exactly one new token (single flight).
+ */
+export async function soakEasemob(operation: EasemobSoakOperation, options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeEasemob();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	// An app of its own per run: tokens are cached per app and client for the n8n process.
+	const app = `soak-${operation}-${started}`;
+	fake.apps.add(app);
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const missing = (i: number) => operation === 'delete' && i % 50 === 49;
+		for (let i = 0; i < options.items; i++) if (!missing(i)) fake.addUser(app, `user${i}`);
+		fake.addUser(app, 'peer');
+		const plan = new FaultPlan(options.seed ?? 17, options.slowMs, [429]);
+		const itemOf = (req: RecordedRequest): number | undefined => {
+			const user = operation === 'send' ? (req.json as { to?: unknown[] } | undefined)?.to?.[0] : req.segments[3];
+			const match = typeof user === 'string' ? /^user(\d+)$/.exec(user) : null;
+			// Missing users get no injected fault: their 404 must be the only answer.
+			return match && !missing(Number(match[1])) ? Number(match[1]) : undefined;
+		};
+		/** The first request of each item whose answer left unclear whether a send was delivered. */
+		const firstUnclear = new Map<number, RecordedRequest>();
+		const unclear = (item: number | undefined, req: RecordedRequest) => {
+			if (item !== undefined && !firstUnclear.has(item)) firstUnclear.set(item, req);
+		};
+		let tokensBeforeExpiry = -1;
+		fake.injectFault = (req) => {
+			// Once, after two seconds: every token issued so far expires (n8n fetches a new one).
+			if (tokensBeforeExpiry < 0 && Date.now() - started > 2000) {
+				tokensBeforeExpiry = fake.tokenRequests;
+				fake.expireAllTokens();
+			}
+			const item = itemOf(req);
+			const status = plan.answer(item, req);
+			if (status !== undefined && status >= 500) unclear(item, req);
+			return status;
+		};
+		fake.server.networkFault = (req) => {
+			const item = itemOf(req);
+			const fault = plan.network(item, req);
+			if (fault) unclear(item, req);
+			return fault;
+		};
+		const parameters =
+			operation === 'send'
+				? { resource: 'message', operation: 'sendToUsers', to: '={{ $json.user }}', messageType: 'txt', text: 'Soak message' }
+				: { resource: 'conversation', operation: 'delete', username: '={{ $json.user }}', conversationType: 'chat', conversationId: 'peer', deleteRoamingMessages: false };
+		if (operation === 'delete') for (let i = 0; i < options.items; i++) if (!missing(i)) fake.addConversation(app, `user${i}`, 'chat', 'peer');
+		const result = await runNode(
+			'easemobIm',
+			parameters,
+			{
+				easemobImApi: {
+					baseUrl,
+					orgName: fake.orgName,
+					appName: app,
+					clientId: fake.clientId,
+					clientSecret: fake.clientSecret,
+					accessToken: '',
+				},
+			},
+			{ input: items(options.items, (i) => ({ user: `user${i}` })), onError: 'continueRegularOutput' },
+		);
+		const out = result.output[0] ?? [];
+		const requestsOf = new Map<number, RecordedRequest[]>();
+		for (const req of fake.apiRequests) {
+			const match = /^user(\d+)$/.exec(String(operation === 'send' ? ((req.json as { to?: unknown[] } | undefined)?.to?.[0] ?? '') : (req.segments[3] ?? '')));
+			if (!match) continue;
+			const list = requestsOf.get(Number(match[1])) ?? [];
+			list.push(req);
+			requestsOf.set(Number(match[1]), list);
+		}
+		const deliveredTo = new Map<string, number>();
+		for (const message of fake.messages.values()) deliveredTo.set(message.to, (deliveredTo.get(message.to) ?? 0) + 1);
+		const expired = new Set(fake.expiredTokenAnswers);
+		// Refused before anything was done: an expired token, or the platform's own rate limits.
+		const refused = new Set([...fake.expiredTokenAnswers, ...fake.rateLimitedRequests]);
+		const faults: FaultCounts = { ...plan.faults, tokenExpired: expired.size };
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		out.forEach((item, i) => {
+			const error = item.json.error;
+			const sent = requestsOf.get(i) ?? [];
+			const expiredHere = sent.filter((req) => expired.has(req)).length;
+			const faultsHere = (plan.perItem.get(i) ?? 0) + expiredHere;
+			if (missing(i)) {
+				// One request answered 404, after any refused for an expired token or a rate limit.
+				const refusedHere = sent.filter((req) => refused.has(req)).length;
+				if (error !== undefined && sent.length - refusedHere === 1) reported++;
+				else {
+					reportedWrongly++;
+					wrong.push(`item ${i} (missing user, ${sent.length} sent, ${refusedHere} refused first): ${String(error ?? 'succeeded')}`);
+				}
+				return;
+			}
+			const cut = firstUnclear.get(i);
+			if (operation === 'send' && cut) {
+				// Reported, and nothing sent after the unclear answer.
+				if (error !== undefined && sent[sent.length - 1] === cut) reported++;
+				else {
+					reportedWrongly++;
+					wrong.push(`item ${i} (${(plan.kindsPerItem.get(i) ?? []).join(',')}, ${sent.length} sent): ${String(error ?? 'succeeded')}`);
+				}
+				return;
+			}
+			const done = operation === 'send' ? deliveredTo.get(`user${i}`) === 1 : !fake.hasConversation(app, `user${i}`, 'chat', 'peer');
+			if (error === undefined && done) recovered += faultsHere;
+			else {
+				unrecovered += Math.max(1, faultsHere);
+				lost.push(`item ${i} (${(plan.kindsPerItem.get(i) ?? []).join(',')}${expiredHere ? ',tokenExpired' : ''}): ${String(error ?? 'not done')}`);
+			}
+		});
+		return {
+			name: operation === 'send' ? 'Easemob IM send' : 'Easemob IM conversation delete',
+			items: options.items,
+			outputs: out.length,
+			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates: [...deliveredTo.values()].reduce((n, c) => n + c - 1, 0),
+			deduplicated: 0,
+			tokens: tokensBeforeExpiry < 0 ? fake.tokenRequests : fake.tokenRequests - tokensBeforeExpiry,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
 export interface CancelReport {
 	items: number;
 	/** Requests the fake received before the run ended. */
@@ -499,7 +655,7 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 		: '';
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +
-		` | signatures=${sum((r) => r.signatures ?? 0)} | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
+		` | signatures=${sum((r) => r.signatures ?? 0)} tokens after expiry=${sum((r) => r.tokens ?? 0)} | recovered=${sum((r) => r.recovered)} unrecovered=${sum((r) => r.unrecovered)} reported=${sum((r) => r.reported)} (not retried)` +
 		` | duplicates=${sum((r) => r.duplicates) + (cancel?.duplicates ?? 0)} (repeats dropped by the platform: ${sum((r) => r.deduplicated)})${cancelled}`
 	);
 }
