@@ -41,7 +41,8 @@ describe('describeNetworkError', () => {
 			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
 			res.write(body.subarray(0, 40), () => res.socket?.destroy());
 		};
-		for (const ignoreHttpStatusErrors of [true, { ignore: true, except: [401] }] as const) {
+		const variants: Array<IHttpRequestOptions['ignoreHttpStatusErrors']> = [true, { ignore: true, except: [401] }];
+		for (const ignoreHttpStatusErrors of variants) {
 			const problem = describeNetworkError(await failureOf({ ignoreHttpStatusErrors }));
 			expect(problem).toMatchObject({ kind: 'reset', notSent: false, message: 'The connection was closed before the whole answer arrived' });
 			expect(problem.httpStatus).toBeUndefined();
