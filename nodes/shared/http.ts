@@ -31,8 +31,10 @@ export function describeNetworkError(error: unknown): NetworkProblem {
 	for (let e: ErrorLike | undefined = outer; e && chain.length < 5; e = e.cause) chain.push(e);
 	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^[A-Z_]+$/.test(c));
 	const status = Number(outer.httpCode ?? chain.map((e) => e.response?.status).find((s) => s !== undefined));
-	// A success status with an error: the status line arrived, then the connection closed mid-body.
-	if (Number.isInteger(status) && status >= 200 && status < 300) {
+	// The status line arrived, then the connection closed mid-body: a success status with an error,
+	// or any status whose body stream was aborted (what the body said is unknown).
+	const cutShort = chain.some((e) => e.code === 'ERR_BAD_RESPONSE' && /aborted/i.test(String(e.message)));
+	if (cutShort || (Number.isInteger(status) && status >= 200 && status < 300)) {
 		return { kind: 'reset', code, message: 'The connection was closed before the whole answer arrived', notSent: false };
 	}
 	if (Number.isInteger(status) && status >= 100) {

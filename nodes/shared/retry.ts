@@ -1,13 +1,18 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 export interface RetryPolicy {
-	/** Retries after the first attempt. */
+	/** Retries after the first attempt, for transient failures other than rate-limit answers. */
 	maxRetries: number;
+	/**
+	 * Retries after rate-limit answers, counted apart: the provider did nothing and asked to wait, so
+	 * repeating is always safe, and bursts of them should not use up the budget for real failures.
+	 */
+	maxRateLimitRetries?: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, maxRateLimitRetries: 8, baseDelayMs: 250, maxDelayMs: 10_000 };
 
 export interface TransientOptions {
 	/** The provider asked us to slow down: every request to this account waits. */

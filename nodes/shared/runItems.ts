@@ -151,7 +151,9 @@ export async function runOverItems<P>(
 				// Retries of errors with their own cap (e.g. "re-sign once") are counted apart, so that an
 				// earlier retry for another fault does not use up their retry.
 				let cappedRetries = 0;
-				for (let retries = 0; ; retries++) {
+				let retries = 0;
+				let rateLimitRetries = 0;
+				for (;;) {
 					if (job.key !== undefined && operation.throttle && !keySlotTaken) {
 						const { limiter } = operation.throttle;
 						await pause(Math.max(0, limiter.readyAt(job.key) - Date.now()), signal);
@@ -168,11 +170,19 @@ export async function runOverItems<P>(
 						failed = error;
 					}
 					const hints = transientOptions(failed);
-					if (!hints || retries >= retry.maxRetries) throw asItemError(failed, job.itemIndex);
+					if (!hints) throw asItemError(failed, job.itemIndex);
+					const rateLimited = hints.rateLimited === true;
+					const used = rateLimited ? rateLimitRetries : retries;
+					if (used >= (rateLimited ? (retry.maxRateLimitRetries ?? retry.maxRetries) : retry.maxRetries)) throw asItemError(failed, job.itemIndex);
 					if (hints.maxRetries !== undefined && cappedRetries++ >= hints.maxRetries) throw asItemError(failed, job.itemIndex);
 					throwIfCancelled(signal);
-					const delay = Math.max(backoffDelay(retries, retry), hints.retryAfterMs ?? 0);
-					if (hints.rateLimited) pace.limiter.holdOff(delay);
+					const delay = Math.max(backoffDelay(used, retry), hints.retryAfterMs ?? 0);
+					if (rateLimited) {
+						rateLimitRetries++;
+						pace.limiter.holdOff(delay);
+					} else {
+						retries++;
+					}
 					await pause(delay, signal);
 				}
 			},

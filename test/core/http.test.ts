@@ -49,6 +49,15 @@ describe('describeNetworkError', () => {
 		}
 	});
 
+	it('an error status whose body is cut off is a reset too: what the body said is unknown', async () => {
+		answer = (res) => {
+			const body = Buffer.from(JSON.stringify({ error: 'Too Many Requests', error_description: 'This request has reached api limit' }));
+			res.writeHead(429, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+			res.write(body.subarray(0, 20), () => res.socket?.destroy());
+		};
+		expect(describeNetworkError(await failureOf({ ignoreHttpStatusErrors: { ignore: true, except: [401] } }))).toMatchObject({ kind: 'reset', notSent: false });
+	});
+
 	it('a connection closed before any answer is a reset', async () => {
 		answer = (res) => res.socket?.destroy();
 		expect(describeNetworkError(await failureOf())).toMatchObject({ kind: 'reset', code: 'ECONNRESET', notSent: false });

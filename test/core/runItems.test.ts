@@ -107,6 +107,38 @@ describe('runOverItems', () => {
 		]);
 	});
 
+	it('counts rate-limit answers apart from other transient failures', async () => {
+		const slowDown = () => transient(new NodeApiError(node, { message: 'slow down' }, { message: 'slow down' }), { rateLimited: true, retryAfterMs: 1 });
+		// 6 rate-limit answers and 3 server errors: both within their own budgets (8 and 3).
+		const script = ['rate', 'busy', 'rate', 'rate', 'busy', 'rate', 'rate', 'busy', 'rate'];
+		let attempts = 0;
+		const op: ItemOperation<number> = {
+			prepare: (i) => i,
+			run: async (session) => await session.call(async () => {
+				const step = script[attempts++];
+				if (step === 'rate') throw slowDown();
+				if (step === 'busy') throw busy();
+				return { ok: true };
+			}),
+		};
+		const policy = { maxRetries: 3, maxRateLimitRetries: 8, baseDelayMs: 1, maxDelayMs: 2 };
+		const [out] = await runOverItems(context(1), op, pace({ retry: policy }));
+		expect(out[0].json).toEqual({ ok: true });
+		expect(attempts).toBe(script.length + 1);
+
+		// The ninth rate-limit answer in a row is reported.
+		attempts = 0;
+		const always: ItemOperation<number> = {
+			prepare: (i) => i,
+			run: async (session) => await session.call(async () => {
+				attempts++;
+				throw slowDown();
+			}),
+		};
+		await expect(runOverItems(context(1), always, pace({ retry: policy }))).rejects.toThrow('slow down');
+		expect(attempts).toBe(9);
+	});
+
 	it('never has more than Max Concurrent Requests calls in flight', async () => {
 		let inFlight = 0;
 		let peak = 0;
