@@ -6,14 +6,11 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-
-import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { Agent, request } from 'undici';
 
-import { items, loadPackage, runNode } from '../test/helpers/engine';
+import { items, loadPackage, n8nHttpRequest, runNode } from '../test/helpers/engine';
 import { scenarioById } from './scenarios';
 import type { ClientConfig, RawRequest, Scenario } from './scenarios/types';
 
@@ -88,17 +85,11 @@ async function warmUpEngine(scenario: Scenario, req: RowRequest) {
 
 type Send = (raw: RawRequest) => Promise<{ status: number; text: string }>;
 
-/**
- * n8n's own HTTP helper, the function behind every node's `this.helpers.httpRequest` (n8n-core
- * resolves it from its DI container), taken from the same modules the engine uses.
- */
+/** The same requests through n8n's own HTTP helper, without a node or a workflow. */
 function n8nHttpHelper(origin: string): Send {
-	const fromCore = createRequire(require.resolve('n8n-core'));
-	const { Container } = fromCore('@n8n/di') as { Container: { get<T>(type: unknown): T } };
-	const { OutboundHttp } = fromCore('@n8n/backend-network') as { OutboundHttp: unknown };
-	const outbound = Container.get<{ requests(): { request(options: IHttpRequestOptions): Promise<unknown> } }>(OutboundHttp);
+	const viaHelper = n8nHttpRequest();
 	return async (raw) => {
-		const response = (await outbound.requests().request({
+		const response = (await viaHelper({
 			method: raw.method,
 			url: `${origin}${raw.path}`,
 			headers: raw.headers,

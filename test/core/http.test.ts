@@ -2,17 +2,13 @@
 // describeNetworkError on the errors n8n's own HTTP helper throws for real network trouble.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { describeNetworkError } from '../../nodes/shared/http';
+import { n8nHttpRequest } from '../helpers/engine';
 
-const fromCore = createRequire(require.resolve('n8n-core'));
-const { Container } = fromCore('@n8n/di') as { Container: { get<T>(type: unknown): T } };
-const { OutboundHttp } = fromCore('@n8n/backend-network') as { OutboundHttp: unknown };
-const n8nRequest = async (options: IHttpRequestOptions) =>
-	await Container.get<{ requests(): { request(o: IHttpRequestOptions): Promise<unknown> } }>(OutboundHttp).requests().request(options);
+const n8nRequest = n8nHttpRequest();
 
 type Answer = (res: http.ServerResponse) => void;
 let answer: Answer;

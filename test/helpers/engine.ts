@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Runs the built package's nodes through n8n-core's real WorkflowExecute, loading it the way n8n
 // loads an installed community package (PackageDirectoryLoader over package.json and dist/).
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
@@ -212,4 +213,16 @@ export async function runNode(
 /** `count` input items built by `make`. */
 export function items(count: number, make: (i: number) => IDataObject = () => ({})): INodeExecutionData[] {
 	return Array.from({ length: count }, (_, i) => ({ json: make(i) }));
+}
+
+/**
+ * n8n's own HTTP helper, the function behind every node's `this.helpers.httpRequest`, taken from
+ * n8n-core's DI container (the same modules the engine uses).
+ */
+export function n8nHttpRequest(): (options: IHttpRequestOptions) => Promise<unknown> {
+	const fromCore = createRequire(require.resolve('n8n-core'));
+	const { Container } = fromCore('@n8n/di') as { Container: { get<T>(type: unknown): T } };
+	const { OutboundHttp } = fromCore('@n8n/backend-network') as { OutboundHttp: unknown };
+	const outbound = Container.get<{ requests(): { request(options: IHttpRequestOptions): Promise<unknown> } }>(OutboundHttp);
+	return async (options) => await outbound.requests().request(options);
 }

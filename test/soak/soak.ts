@@ -81,6 +81,11 @@ export interface SoakReport {
 }
 
 type Tally = Map<number, number>;
+
+/** One output item per input item, each paired with its input, in input order. */
+function inInputOrder(out: Array<{ pairedItem?: unknown }>, count: number): boolean {
+	return out.length === count && out.every((item, i) => (item.pairedItem as { item: number }).item === i);
+}
 const bump = (map: Tally, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
 
 function count(faults: FaultCounts, kind: string): void {
@@ -246,7 +251,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			name: 'Tencent Cloud Chat send',
 			items: options.items,
 			outputs: out.length,
-			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			inOrder: inInputOrder(out, options.items),
 			faults,
 			recovered,
 			unrecovered,
@@ -343,7 +348,7 @@ export async function soakThulium(options: SoakOptions): Promise<SoakReport> {
 			name: 'Thulium Chat delete content',
 			items: options.items,
 			outputs: out.length,
-			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			inOrder: inInputOrder(out, options.items),
 			faults: plan.faults,
 			recovered,
 			unrecovered,
@@ -424,7 +429,7 @@ export async function soakThuliumStart(options: SoakOptions): Promise<SoakReport
 			name: 'Thulium Chat start',
 			items: options.items,
 			outputs: out.length,
-			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			inOrder: inInputOrder(out, options.items),
 			faults: plan.faults,
 			recovered,
 			unrecovered,
@@ -470,11 +475,16 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 		for (let i = 0; i < options.items; i++) if (!missing(i)) fake.addUser(app, `user${i}`);
 		fake.addUser(app, 'peer');
 		const plan = new FaultPlan(options.seed ?? 17, options.slowMs, [429]);
-		const itemOf = (req: RecordedRequest): number | undefined => {
+		/** The input item a request is for (its recipient or user), if any. */
+		const userItem = (req: RecordedRequest): number | undefined => {
 			const user = operation === 'send' ? (req.json as { to?: unknown[] } | undefined)?.to?.[0] : req.segments[3];
 			const match = typeof user === 'string' ? /^user(\d+)$/.exec(user) : null;
+			return match ? Number(match[1]) : undefined;
+		};
+		const itemOf = (req: RecordedRequest): number | undefined => {
+			const item = userItem(req);
 			// Missing users get no injected fault: their 404 must be the only answer.
-			return match && !missing(Number(match[1])) ? Number(match[1]) : undefined;
+			return item !== undefined && !missing(item) ? item : undefined;
 		};
 		/** Requests of each item whose answer left unclear whether a send was delivered, in order. */
 		const unclearRequests = new Map<number, RecordedRequest[]>();
@@ -524,11 +534,8 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 		const out = result.output[0] ?? [];
 		const requestsOf = new Map<number, RecordedRequest[]>();
 		for (const req of fake.apiRequests) {
-			const match = /^user(\d+)$/.exec(String(operation === 'send' ? ((req.json as { to?: unknown[] } | undefined)?.to?.[0] ?? '') : (req.segments[3] ?? '')));
-			if (!match) continue;
-			const list = requestsOf.get(Number(match[1])) ?? [];
-			list.push(req);
-			requestsOf.set(Number(match[1]), list);
+			const item = userItem(req);
+			if (item !== undefined) requestsOf.set(item, [...(requestsOf.get(item) ?? []), req]);
 		}
 		const deliveredTo = new Map<string, number>();
 		for (const message of fake.messages.values()) deliveredTo.set(message.to, (deliveredTo.get(message.to) ?? 0) + 1);
@@ -580,7 +587,7 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 			name: operation === 'send' ? 'Easemob IM send' : 'Easemob IM conversation delete',
 			items: options.items,
 			outputs: out.length,
-			inOrder: out.length === options.items && out.every((item, i) => (item.pairedItem as { item: number }).item === i),
+			inOrder: inInputOrder(out, options.items),
 			faults,
 			recovered,
 			unrecovered,
