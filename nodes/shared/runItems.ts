@@ -6,6 +6,7 @@ import { ExecutionCancelledError, pause, throwIfCancelled } from './pause';
 import type { KeyedWindowLimiter, RateLimiter } from './rateLimiter';
 import type { RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, backoffDelay, transientOptions } from './retry';
+import type { BudgetSpend } from './unitBudget';
 
 /** How fast one node execution may call one provider account. */
 export interface Pace {
@@ -24,8 +25,15 @@ export interface ItemSession {
 	/**
 	 * Makes one provider call: waits for a rate slot (and the item's key slot), runs `attempt`,
 	 * and retries it with backoff when it throws an error marked `transient` (shared/retry).
+	 * `spend` lists units the platform counts besides calls (recipients, groups): every attempt,
+	 * retries included, waits for and spends them before its call slot, since the platform counts
+	 * each attempt it receives.
 	 */
-	call<T>(attempt: () => Promise<T>): Promise<T>;
+	call<T>(attempt: () => Promise<T>, options?: CallOptions): Promise<T>;
+}
+
+export interface CallOptions {
+	spend?: readonly BudgetSpend[];
 }
 
 export interface ItemOperation<P> {
@@ -147,7 +155,7 @@ export async function runOverItems<P>(
 		return {
 			itemIndex: job.itemIndex,
 			signal,
-			call: async <T>(attempt: () => Promise<T>): Promise<T> => {
+			call: async <T>(attempt: () => Promise<T>, options?: CallOptions): Promise<T> => {
 				// Retries of errors with their own cap (e.g. "re-sign once") are counted apart, so that an
 				// earlier retry for another fault does not use up their retry.
 				let cappedRetries = 0;
@@ -160,6 +168,7 @@ export async function runOverItems<P>(
 						limiter.record(job.key);
 					}
 					keySlotTaken = false;
+					for (const { budget, units } of options?.spend ?? []) await budget.take(units, signal);
 					const wait = pace.limiter.reserve(pace.requestsPerSecond);
 					if (wait > 0) await pause(wait, signal);
 					else throwIfCancelled(signal);
