@@ -67,6 +67,15 @@ export class EasemobImApi implements ICredentialType {
 			description: "The app's ClientSecret from the console",
 		},
 		{
+			displayName: 'Callback Secret',
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Easemob IM Trigger: the secret of the callback rule in the Easemob console. When set, callbacks whose signature does not match are refused (HTTP 401) and start nothing.',
+		},
+		{
 			displayName: 'App Token',
 			name: 'accessToken',
 			type: 'hidden',
@@ -96,20 +105,33 @@ export class EasemobImApi implements ICredentialType {
 		};
 	};
 
+	// Asks for a fresh app token with the Client ID and Client Secret as entered, so that a wrong secret
+	// fails even while an app token fetched earlier is still stored with the credential.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "") + "/" + encodeURIComponent(String($credentials.orgName).trim()) + "/" + encodeURIComponent(String($credentials.appName).trim()) }}',
-			url: '/users',
-			qs: { limit: 1 },
-			method: 'GET',
+			url: '/token',
+			method: 'POST',
+			body: {
+				grant_type: 'client_credentials',
+				client_id: '={{ String($credentials.clientId).trim() }}',
+				client_secret: '={{ String($credentials.clientSecret).trim() }}',
+			},
+			json: true,
 		},
 		rules: [
 			{
 				type: 'responseCode',
 				properties: {
+					value: 400,
+					message:
+						'Easemob refused the Client ID or Client Secret (400). In the Easemob console open Applications → your app → Basic information and copy Client ID and ClientSecret into the credential again.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
 					value: 401,
-					message: 'Easemob did not accept the app token (401). Check that the REST API host belongs to the data centre of this app.',
+					message: 'Easemob refused the request (401). Check that the REST API host belongs to the data centre of this app.',
 				},
 			},
 			{

@@ -79,6 +79,15 @@ export class TencentCloudChatApi implements ICredentialType {
 			required: true,
 			description: 'An App admin account of the app (Chat console → Account Management). Tencent creates "administrator" for every app.',
 		},
+		{
+			displayName: 'Callback Token',
+			name: 'callbackToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Tencent Cloud Chat Trigger: the token of "Callback authentication" in the Chat console. When set, callbacks without a valid Sign, or with a RequestTime more than 60 seconds off, are refused (401).',
+		},
 	];
 
 	// A function so that every request gets a fresh random and the locally computed UserSig.

@@ -8,11 +8,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { constantTimeEqual, pastedWebhookMethods, respondJson } from '../shared/webhook';
+import type { RetiredParameter } from '../shared/webhook';
+import {
+	allowedIpsOption,
+	constantTimeEqual,
+	jsonObjectBody,
+	pastedWebhookMethodsRefusing,
+	refuseUnlistedCaller,
+	respondJson,
+	retiredParameterMessage,
+} from '../shared/webhook';
 
 /**
- * Easemob retries a failed delivery once, at once. Repeats are remembered longer than the default
- * age limit, so a replayed callback is either remembered or too old.
+ * Easemob signs the callId, which is unique per callback, so a signature is good for one callback.
+ * callIds are remembered as long as the longest Max Age (20 minutes): while a signature would still be
+ * accepted, a second callback with its callId is refused, whatever its body.
  */
 const REPEAT_WINDOW_MS = 20 * 60_000;
 const MAX_REMEMBERED_CALLS = 10_000;
@@ -31,6 +41,20 @@ function isRepeat(key: string, now: number): boolean {
 	if (seenCalls.has(key)) return true;
 	seenCalls.set(key, now);
 	return false;
+}
+
+const RETIRED_PARAMETERS: RetiredParameter[] = [
+	{ name: 'secret', instead: 'enter the callback rule\'s secret as "Callback Secret" in the Easemob IM API credential and pick that credential on the trigger.' },
+];
+
+/**
+ * Which chat a message callback belongs to. Chat-room messages arrive as chat_type "groupchat" with a
+ * content_type of "chat:room:…" (groups have "chat:group:…").
+ */
+export function callbackChatType(body: IDataObject): string {
+	const chatType = String(body.chat_type ?? '');
+	if (chatType === 'groupchat' && String(body.content_type ?? '').startsWith('chat:room')) return 'chatroom';
+	return chatType;
 }
 
 /** security == md5(callId + secret + timestamp), compared in constant time. */
@@ -53,23 +77,15 @@ export class EasemobImTrigger implements INodeType {
 		defaults: { name: 'Easemob IM Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'easemobImApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
-					'In the Easemob console open your app\'s message callback settings, add a post-send rule and paste this node\'s Production URL as its callback address.',
+					'In the Easemob console open your app\'s message callback settings, add a post-send rule, paste this node\'s Production URL as its callback address and copy the rule\'s secret into the credential\'s Callback Secret.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
-			},
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The secret of the callback rule in the Easemob console. When set, callbacks whose signature does not match are refused (HTTP 401) and start nothing.',
 			},
 			{
 				displayName: 'Event Types',
@@ -111,28 +127,35 @@ export class EasemobImTrigger implements INodeType {
 						description:
 							'Callbacks whose timestamp is older than this are acknowledged but start nothing (the signature does not cover the message, so old callbacks could be replayed). 0 turns the check off.',
 					},
+					allowedIpsOption,
 				],
 			},
 		],
 	};
 
 	// Callback rules are set up in the Easemob console; there is no API to register them.
-	webhookMethods = pastedWebhookMethods;
+	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		// Easemob counts any 200 as delivered and bans rules whose answers are long: keep them short.
 		const answer = (status: number, body: IDataObject): IWebhookResponseData => respondJson(this, status, body);
-		const raw = this.getBodyData() as unknown;
-		const rawBody = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
-		const size = Buffer.isBuffer(rawBody) ? rawBody.length : Buffer.byteLength(typeof raw === 'string' ? raw : JSON.stringify(raw ?? {}), 'utf8');
-		if (size > MAX_CALLBACK_BYTES) return answer(413, { error: 'callback too large' });
-		if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return answer(400, { error: 'expected a JSON object' });
-		const body = raw as IDataObject;
+		const unlisted = refuseUnlistedCaller(this, (status, message) => answer(status, { error: message }));
+		if (unlisted) return unlisted;
+		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
+		if (retired) return answer(500, { error: retired });
+
+		const parsed = jsonObjectBody(this);
+		if (parsed && parsed.bytes > MAX_CALLBACK_BYTES) return answer(413, { error: 'callback too large' });
+		if (!parsed) return answer(400, { error: 'expected a JSON object' });
+		const { body } = parsed;
 		// Every Easemob callback carries its callId; without one it is not a callback (and a repeat could not be told).
 		if (typeof body.callId !== 'string' || body.callId.trim() === '') return answer(400, { error: 'expected an Easemob callback' });
 
-		const secret = String(this.getNodeParameter('secret', '') ?? '');
+		const credentials = await this.getCredentials('easemobImApi');
+		const secret = String(credentials.callbackSecret ?? '');
 		if (secret !== '' && !hasValidSignature(body, secret)) return answer(401, { error: 'invalid signature' });
+		const appKey = `${String(credentials.orgName ?? '').trim()}#${String(credentials.appName ?? '').trim()}`.toLowerCase();
+		if (typeof body.appkey === 'string' && body.appkey.trim().toLowerCase() !== appKey) return answer(403, { error: 'unexpected appkey' });
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const maxAgeMinutes = Number(options.maxAgeMinutes ?? 15);
@@ -143,13 +166,18 @@ export class EasemobImTrigger implements INodeType {
 
 		{
 			const key = `${this.getWorkflow().id ?? ''}\n${this.getNode().id}\n${body.callId}`;
-			if (isRepeat(key, Date.now())) return answer(200, { received: true, repeated: true });
+			if (isRepeat(key, Date.now())) {
+				// A signature covers callId, secret and timestamp only: a second callback with the same callId is a
+				// replay of a captured signature (maybe with another body), or a retry of one already taken.
+				this.logger.warn(`${this.getNode().name}: refused a second callback with callId ${body.callId} (possible replay of a captured signature)`);
+				return answer(409, { error: 'callId already received' });
+			}
 		}
 
 		const eventTypes = this.getNodeParameter('eventTypes', []) as string[];
 		if (eventTypes.length > 0 && !eventTypes.includes(String(body.eventType ?? ''))) return answer(200, { received: true, ignored: true });
 		const chatTypes = this.getNodeParameter('chatTypes', []) as string[];
-		if (chatTypes.length > 0 && !chatTypes.includes(String(body.chat_type ?? ''))) return answer(200, { received: true, ignored: true });
+		if (chatTypes.length > 0 && !chatTypes.includes(callbackChatType(body))) return answer(200, { received: true, ignored: true });
 
 		// The signature is not data: keep it out of the workflow.
 		const item: IDataObject = { ...body };

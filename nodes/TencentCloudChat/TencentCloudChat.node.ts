@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as callback from './actions/callback';
 import * as conversation from './actions/conversation';
 import * as message from './actions/message';
 import { router } from './actions/router';
@@ -30,12 +31,14 @@ export class TencentCloudChat implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Callback', value: 'callback' },
 					{ name: 'Conversation', value: 'conversation' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'conversation',
 			},
+			...callback.description,
 			...conversation.description,
 			...message.description,
 			...user.description,

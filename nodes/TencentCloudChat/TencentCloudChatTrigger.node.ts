@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { constantTimeEqual, pastedWebhookMethods, respondJson } from '../shared/webhook';
+import type { RetiredParameter } from '../shared/webhook';
+import {
+	allowedIpsOption,
+	constantTimeEqual,
+	jsonObjectBody,
+	pastedWebhookMethodsRefusing,
+	refuseUnlistedCaller,
+	respondJson,
+	retiredParameterMessage,
+} from '../shared/webhook';
 
 /** Callback commands Tencent Cloud Chat documents (third-party callbacks). */
 export const CALLBACK_COMMANDS = [
@@ -72,6 +81,19 @@ export function callbackSign(token: string, requestTime: string): string {
 		.digest('hex');
 }
 
+/**
+ * Callbacks whose answer decides what happens (allow, reject, drop, rewrite): the "before" callbacks
+ * and the friend-request checks. Every other callback is a notification.
+ */
+export function isBeforeCallback(command: string): boolean {
+	return /\.Callback(Before|Prev)/.test(command);
+}
+
+const RETIRED_PARAMETERS: RetiredParameter[] = [
+	{ name: 'callbackToken', instead: 'enter the callback token as "Callback Token" in the Tencent Cloud Chat API credential and pick that credential on the trigger.' },
+	{ name: 'sdkAppId', instead: 'the trigger now takes the SDKAppID from the Tencent Cloud Chat API credential; pick that credential on the trigger.' },
+];
+
 function single(value: unknown): string {
 	if (Array.isArray(value)) return single(value[0]);
 	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
@@ -92,21 +114,51 @@ export class TencentCloudChatTrigger implements INodeType {
 		defaults: { name: 'Tencent Cloud Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentCloudChatApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
+				// As on n8n's Webhook node: with "responseNode" n8n keeps the request open until a node of the
+				// workflow answers it (the Tencent Cloud Chat node's Callback → Answer, or Respond to Webhook v1).
+				responseMode: '={{ $parameter["responseMode"] }}',
 				path: 'webhook',
 			},
 		],
 		properties: [
 			{
 				displayName:
-					"Tencent allows one callback URL per app: copy this node's production URL into the Chat console (Applications → your app → Callback Configuration) and enable the callbacks you need there",
+					"Tencent allows one callback URL per app: copy this node's production URL into the Chat console (Applications → your app → Callback Configuration) and enable the callbacks you need there. The credential's SDKAppID and Callback Token check every callback.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Respond',
+				name: 'responseMode',
+				type: 'options',
+				default: 'onReceived',
+				options: [
+					{
+						name: 'Immediately',
+						value: 'onReceived',
+						description: 'Answer OK at once: "before" callbacks let the message (or request) through',
+					},
+					{
+						name: "Using 'Callback → Answer' Action",
+						value: 'responseNode',
+						description:
+							"Before-callbacks wait for the Tencent Cloud Chat node's Callback → Answer action (allow, rewrite, reject, drop); other callbacks are answered at once",
+					},
+				],
+			},
+			{
+				displayName:
+					'Tencent waits at most 2 seconds for the answer to a before-callback; a late or missing answer counts as a failed callback and the message is not moderated. Keep the path to Callback → Answer short (no slow calls before it).',
+				name: 'budgetNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { responseMode: ['responseNode'] } },
 			},
 			{
 				displayName: 'Events',
@@ -128,26 +180,17 @@ export class TencentCloudChatTrigger implements INodeType {
 				description: 'More callback commands that start the workflow, separated by commas (for commands not in the list)',
 			},
 			{
-				displayName: 'Callback Token',
-				name: 'callbackToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'The token of "Callback authentication" in the Chat console. When set, callbacks without a valid Sign, or with a RequestTime more than 60 seconds off, are refused (401).',
-			},
-			{
-				displayName: 'Expected SDKAppID',
-				name: 'sdkAppId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1400000000',
-				description: 'When set, callbacks for another app are refused (403)',
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [allowedIpsOption],
 			},
 		],
 	};
 
-	webhookMethods = pastedWebhookMethods;
+	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => respondJson(this, status, body);
@@ -156,9 +199,15 @@ export class TencentCloudChatTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
+		const unlisted = refuseUnlistedCaller(this, refuse);
+		if (unlisted) return unlisted;
+		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
+		if (retired) return refuse(500, retired);
+
+		const credentials = await this.getCredentials('tencentCloudChatApi');
 		const query = this.getQueryData() as IDataObject;
 		const nowSeconds = Math.floor(Date.now() / 1000);
-		const token = String(this.getNodeParameter('callbackToken', '') ?? '');
+		const token = String(credentials.callbackToken ?? '').trim();
 		let signature: string | undefined;
 		if (token !== '') {
 			const sign = single(query.Sign).toLowerCase();
@@ -170,17 +219,15 @@ export class TencentCloudChatTrigger implements INodeType {
 			if (!constantTimeEqual(sign, callbackSign(token, requestTime))) return refuse(401, 'Invalid Sign');
 			signature = `${requestTime}:${sign}`;
 		}
-		const expectedApp = String(this.getNodeParameter('sdkAppId', '') ?? '').trim();
+		const expectedApp = String(credentials.sdkAppId ?? '').trim();
 		if (expectedApp !== '' && single(query.SdkAppid).trim() !== expectedApp) return refuse(403, 'Unexpected SdkAppid');
 
-		// Tencent sends every callback as a JSON object holding its CallbackCommand.
-		const contentType = single(this.getHeaderData()['content-type']).split(';')[0].trim().toLowerCase();
-		if (contentType !== 'application/json') return refuse(415, 'Content-Type must be application/json');
-		const rawBody = this.getBodyData() as unknown;
-		if (!rawBody || typeof rawBody !== 'object' || Array.isArray(rawBody)) return refuse(400, 'The body must be a JSON object');
-		const body = rawBody as IDataObject;
+		// Tencent posts JSON (contenttype=json in the query string); the Content-Type header is not relied on.
+		const parsed = jsonObjectBody(this);
+		if (!parsed) return refuse(400, 'The body must be a JSON object');
+		const { body } = parsed;
+		if (parsed.bytes > MAX_CALLBACK_BYTES) return refuse(413, 'The callback is too large');
 		const text = JSON.stringify(body);
-		if (Buffer.byteLength(text, 'utf8') > MAX_CALLBACK_BYTES) return refuse(413, 'The callback is too large');
 		const command = typeof body.CallbackCommand === 'string' ? body.CallbackCommand.trim() : '';
 		const queryCommand = single(query.CallbackCommand).trim();
 		if (command === '') return refuse(400, 'The body has no CallbackCommand');
@@ -199,17 +246,18 @@ export class TencentCloudChatTrigger implements INodeType {
 				.map((event) => event.trim())
 				.filter(Boolean),
 		);
-		answer(200, OK);
-		if (events.length > 0 && !events.includes(command)) return { noWebhookResponse: true };
+		const wanted = events.length === 0 || events.includes(command);
+		// The workflow answers only before-callbacks that start it, and only when asked to.
+		const workflowAnswers = wanted && isBeforeCallback(command) && this.getNodeParameter('responseMode', 'onReceived') === 'responseNode';
+		if (!workflowAnswers) answer(200, OK);
+		if (!wanted) return { noWebhookResponse: true };
 
 		const fields: IDataObject = {};
 		for (const [key, value] of Object.entries(query)) {
 			// The Sign is a credential of this one request: it is not passed into the workflow.
 			if (key !== 'Sign') fields[key] = single(value);
 		}
-		return {
-			noWebhookResponse: true,
-			workflowData: [[{ json: { ...fields, ...body, CallbackCommand: command } }]],
-		};
+		const workflowData = [[{ json: { ...fields, ...body, CallbackCommand: command } }]];
+		return workflowAnswers ? { workflowData } : { noWebhookResponse: true, workflowData };
 	}
 }

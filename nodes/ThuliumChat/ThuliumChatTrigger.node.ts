@@ -1,5 +1,8 @@
 import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
 	IDataObject,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,10 +10,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pastedWebhookMethods, respondJson } from '../shared/webhook';
+import type { RetiredParameter } from '../shared/webhook';
+import { allowedIpsOption, pastedWebhookMethodsRefusing, refuseUnlistedCaller, respondJson, retiredParameterMessage } from '../shared/webhook';
 
 import { basicAuthMatches } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
+
+const RETIRED_PARAMETERS: RetiredParameter[] = [
+	{ name: 'user', instead: 'create a "Thulium Webhook Basic Auth API" credential with the user and password set on the webhook in Thulium and pick it on the trigger.' },
+	{ name: 'password', instead: 'create a "Thulium Webhook Basic Auth API" credential with the user and password set on the webhook in Thulium and pick it on the trigger.' },
+];
 
 /** Thulium events are small documents; anything larger is not from Thulium. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -27,6 +36,9 @@ export class ThuliumChatTrigger implements INodeType {
 		defaults: { name: 'Thulium Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Basic auth as on n8n's Webhook node, in a credential of this package (community nodes may not use
+		// n8n's own Basic Auth credential): the password is stored encrypted.
+		credentials: [{ name: 'thuliumWebhookApi', required: true, testedBy: 'thuliumWebhookCredentialTest', displayOptions: { show: { authentication: ['basicAuth'] } } }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -58,43 +70,51 @@ export class ThuliumChatTrigger implements INodeType {
 				type: 'options',
 				default: 'none',
 				options: [
-					{ name: 'Basic Auth', value: 'basicAuth', description: 'Thulium sends the user and password set on the webhook' },
+					{ name: 'Basic Auth', value: 'basicAuth', description: 'Thulium sends the user and password set on the webhook (kept in a Basic Auth credential)' },
 					{ name: 'None', value: 'none' },
 				],
 			},
 			{
-				displayName: 'User',
-				name: 'user',
-				type: 'string',
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-				description: 'The HTTP auth user entered on the webhook in Thulium',
-			},
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['basicAuth'] } },
-				description: 'The HTTP auth password entered on the webhook in Thulium',
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [allowedIpsOption],
 			},
 		],
 	};
 
+	methods = {
+		credentialTest: {
+			// Thulium sends these to n8n, so there is nothing to call: the test checks what Basic auth can carry.
+			async thuliumWebhookCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const user = String(credential.data?.user ?? '');
+				const password = String(credential.data?.password ?? '');
+				if (user === '' || password === '') return { status: 'Error', message: 'Enter the user and the password set on the webhook in Thulium' };
+				if (user.includes(':')) return { status: 'Error', message: 'The user cannot contain ":" (HTTP Basic auth separates user and password with it)' };
+				return { status: 'OK', message: 'User and password can be checked on incoming webhooks' };
+			},
+		},
+	};
+
 	// The URL is pasted into Thulium by hand (see the notice), so there is nothing to register.
-	webhookMethods = pastedWebhookMethods;
+	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const answer = (status: number, body: IDataObject, headers: Record<string, string> = {}): IWebhookResponseData =>
 			respondJson(this, status, body, headers);
 
+		const unlisted = refuseUnlistedCaller(this, (status, message) => answer(status, { message }));
+		if (unlisted) return unlisted;
+		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
+		if (retired) return answer(500, { message: retired });
+
 		if (this.getNodeParameter('authentication', 'none') === 'basicAuth') {
-			const user = String(this.getNodeParameter('user', ''));
-			const password = String(this.getNodeParameter('password', ''));
+			const credentials = await this.getCredentials('thuliumWebhookApi');
+			const user = String(credentials.user ?? '');
+			const password = String(credentials.password ?? '');
 			if (!basicAuthMatches(this.getHeaderData().authorization, user, password)) {
 				return answer(401, { message: 'Authorization is required' }, { 'WWW-Authenticate': 'Basic realm="Thulium webhook"' });
 			}
@@ -128,8 +148,9 @@ export class ThuliumChatTrigger implements INodeType {
 		];
 		if (wanted.length > 0 && !wanted.includes(String(event.action ?? ''))) {
 			// Acknowledge, so Thulium does not treat the event as failed, but start nothing.
-			return { webhookResponse: { received: true, ignored: true } };
+			return answer(200, { received: true, ignored: true });
 		}
-		return { workflowData: [this.helpers.returnJsonArray([event])] };
+		// Answered here: n8n's own answer for a trigger without response data is not JSON.
+		return { ...answer(200, { received: true }), workflowData: [this.helpers.returnJsonArray([event])] };
 	}
 }

@@ -126,7 +126,8 @@ const ENTRIES: CredentialEntry[] = [
 		node: 'easemobIm',
 		parameters: { resource: 'user', operation: 'getAll', returnAll: false, limit: 1 },
 		urlField: 'baseUrl',
-		testPath: /\/[^/]+\/[^/]+\/users$/,
+		// The credential test asks for a fresh token with the Client ID and Client Secret as entered.
+		testPath: /\/[^/]+\/[^/]+\/token$/,
 		runPath: /\/[^/]+\/[^/]+\/users$/,
 		// A path after the host names another app: only the host itself is tried.
 		urlPaths: ['', '/', '//'],
@@ -158,6 +159,13 @@ const ENTRIES: CredentialEntry[] = [
 				name: 'client ID of another app',
 				values: (b) => ({ ...b, clientId: 'YXA6anotherAppsClientId' }),
 				atTest: /Easemob refused the Client ID or Client Secret \(invalid_grant: client_id does not match\)/,
+				atRun: /Easemob refused the Client ID or Client Secret/,
+			},
+			{
+				// Before: an app token stored with the credential was reused, and the test passed.
+				name: 'client secret of another app while a token is stored',
+				values: (b) => ({ ...b, clientSecret: ['YXA6another', 'apps', 'secret'].join('-'), accessToken: 'an-app-token-fetched-earlier' }),
+				atTest: /^Easemob refused the Client ID or Client Secret \(400\)\. In the Easemob console/,
 				atRun: /Easemob refused the Client ID or Client Secret/,
 			},
 		],

@@ -140,6 +140,7 @@ describe('Thulium Chat Trigger bodies that are not Thulium events', () => {
 			getHeaderData: () => ({}),
 			getBodyData: () => body,
 			getNodeParameter: (name: string, fallback?: unknown) => ({ authentication: 'none', events: [], otherEvents: '' })[name] ?? fallback,
+			getNode: () => ({ id: 'node-1', name: 'Thulium Chat Trigger', parameters: { authentication: 'none' } }),
 			helpers: { returnJsonArray: (data: IDataObject) => [{ json: data }] },
 		} as unknown as IWebhookFunctions;
 		const result = await trigger.webhook!.call(ctx);
@@ -160,7 +161,7 @@ describe('Thulium Chat Trigger bodies that are not Thulium events', () => {
 
 	it('still takes an event', async () => {
 		const body = { action: 'CHAT_CONVERSATION_CREATED', conversation_id: 'abc' };
-		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: undefined, started: true });
+		expect(await call(body, Buffer.from(JSON.stringify(body)))).toEqual({ status: 200, started: true });
 	});
 });
 
@@ -173,8 +174,9 @@ describe('Easemob IM Trigger bodies that are not Easemob callbacks (no secret se
 			getRequestObject: () => ({ rawBody }),
 			getResponseObject: () => response,
 			getBodyData: () => body,
-			getNodeParameter: (name: string, fallback?: unknown) => ({ secret: '', eventTypes: [], chatTypes: [], options: {} })[name] ?? fallback,
-			getNode: () => ({ id: 'node-1' }),
+			getNodeParameter: (name: string, fallback?: unknown) => ({ eventTypes: [], chatTypes: [], options: {} })[name] ?? fallback,
+			getCredentials: async () => ({ orgName: 'org', appName: 'app', callbackSecret: '' }),
+			getNode: () => ({ id: 'node-1', name: 'Easemob IM Trigger', parameters: {} }),
 			getWorkflow: () => ({ id: 'wf-1' }),
 			helpers: { returnJsonArray: (data: IDataObject) => [{ json: data }] },
 		} as unknown as IWebhookFunctions;

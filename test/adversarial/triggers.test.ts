@@ -32,6 +32,8 @@ interface TriggerEntry<C> {
 	/** Generated callbacks: authentic, forged, replayed, stale and malformed. */
 	cases: fc.Arbitrary<C>;
 	parameters(c: C): IDataObject;
+	/** The trigger's credentials (by credential type) for this case. */
+	credentials(c: C): Record<string, IDataObject>;
 	build(c: C): Delivery;
 	/** Independent oracle: would the platform have sent this, well-formed, for this workflow? */
 	accepts(c: C, delivery: Delivery): boolean;
@@ -49,7 +51,7 @@ interface Started {
 
 let server: http.Server;
 let baseUrl = '';
-let current: { trigger: INodeType; parameters: IDataObject } | undefined;
+let current: { trigger: INodeType; parameters: IDataObject; credentials: Record<string, IDataObject> } | undefined;
 const started: Started[] = [];
 
 /** What n8n's body parser gives the node for a content type; unparsable JSON is passed on as text. */
@@ -75,10 +77,15 @@ beforeAll(async () => {
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			const text = Buffer.concat(chunks).toString('utf8');
-			const { trigger, parameters } = current!;
+			const { trigger, parameters, credentials } = current!;
 			const ctx = {
 				getResponseObject: () => res,
-				getRequestObject: () => Object.assign(req, { rawBody: Buffer.concat(chunks) }),
+				getRequestObject: () => Object.assign(req, { rawBody: Buffer.concat(chunks), ip: req.socket.remoteAddress }),
+				getCredentials: async (type: string) => {
+					if (!credentials[type]) throw new Error(`no credential ${type}`);
+					return credentials[type];
+				},
+				logger: { warn: () => undefined, info: () => undefined, debug: () => undefined, error: () => undefined },
 				getHeaderData: () => req.headers,
 				getQueryData: () => Object.fromEntries(url.searchParams),
 				getBodyData: () => parseLikeN8n(String(req.headers['content-type'] ?? ''), text),
@@ -212,7 +219,7 @@ function tencentAccepts(c: TencentCase, delivery: Delivery): boolean {
 		if (!signOk) return false;
 	}
 	if (c.expectApp && !c.appMatches) return false;
-	if (c.type !== 'json' && c.type !== 'json-charset') return false;
+	// Tencent posts JSON (contenttype=json in the query): the Content-Type header does not matter.
 	if (c.body !== 'valid') return false;
 	return delivery.body.length > 0;
 }
@@ -220,7 +227,8 @@ function tencentAccepts(c: TencentCase, delivery: Delivery): boolean {
 const tencentTrigger: TriggerEntry<TencentCase> = {
 	node: 'tencentCloudChatTrigger',
 	cases: tencentCase,
-	parameters: (c) => ({ events: [], otherEvents: '', callbackToken: c.tokenSet ? TOKEN : '', sdkAppId: c.expectApp ? APP : '' }),
+	parameters: () => ({ events: [], otherEvents: '', responseMode: 'onReceived', options: {} }),
+	credentials: (c) => ({ tencentCloudChatApi: { sdkAppId: c.expectApp ? APP : '', secretKey: 'unused-here', callbackToken: c.tokenSet ? TOKEN : '' } }),
 	build: buildTencent,
 	accepts: tencentAccepts,
 	replay: (c) => c.replay && c.tokenSet,
@@ -323,7 +331,8 @@ function thuliumAccepts(c: ThuliumCase, delivery: Delivery): boolean {
 const thuliumTrigger: TriggerEntry<ThuliumCase> = {
 	node: 'thuliumChatTrigger',
 	cases: thuliumCase,
-	parameters: (c) => ({ events: [], otherEvents: '', authentication: c.authSet ? 'basicAuth' : 'none', user: HOOK_USER, password: HOOK_PASSWORD }),
+	parameters: (c) => ({ events: [], otherEvents: '', authentication: c.authSet ? 'basicAuth' : 'none', options: {} }),
+	credentials: () => ({ thuliumWebhookApi: { user: HOOK_USER, password: HOOK_PASSWORD } }),
 	build: buildThulium,
 	accepts: thuliumAccepts,
 	// Thulium signs nothing: a copy of a delivery is a delivery.
@@ -424,7 +433,7 @@ function buildEasemob(c: EasemobCase): Delivery {
 /** Independent statement: a JSON object with a callId, at most 1 MiB, signed when a secret is set, not older than 15 minutes. */
 function easemobAccepts(c: EasemobCase, delivery: Delivery): boolean {
 	if (Buffer.byteLength(delivery.body, 'utf8') > 1024 * 1024) return false;
-	if (c.type !== 'json' && c.type !== 'json-charset') return false;
+	// Easemob posts JSON: the body is read as JSON whatever the Content-Type header says.
 	if (c.body !== 'valid') return false;
 	if (c.secretSet) {
 		if (c.time === 'missing') return false;
@@ -436,10 +445,11 @@ function easemobAccepts(c: EasemobCase, delivery: Delivery): boolean {
 const easemobTrigger: TriggerEntry<EasemobCase> = {
 	node: 'easemobImTrigger',
 	cases: easemobCase,
-	parameters: (c) => ({ secret: c.secretSet ? EASEMOB_SECRET : '', eventTypes: [], chatTypes: [], options: {} }),
+	parameters: () => ({ eventTypes: [], chatTypes: [], options: {} }),
+	credentials: (c) => ({ easemobImApi: { orgName: 'fake-org', appName: 'fake-app', clientId: 'id', clientSecret: 'client-secret-unused', callbackSecret: c.secretSet ? EASEMOB_SECRET : '' } }),
 	build: buildEasemob,
 	accepts: easemobAccepts,
-	// A repeated callId is answered 200 and starts nothing (Easemob retries once).
+	// A repeated callId is refused (409) and starts nothing.
 	replay: (c) => c.replay && c.body === 'valid',
 	secrets: [EASEMOB_SECRET],
 	checkAccepted: (status, text, output) => {
@@ -462,13 +472,14 @@ const TRIGGERS = [tencentTrigger, thuliumTrigger, easemobTrigger] as Array<Trigg
 describe.each(TRIGGERS.map((entry, index) => ({ entry, index, node: entry.node })))('$node', ({ entry, index }) => {
 	beforeAll(async () => {
 		const pkg = await loadPackage();
-		current = { trigger: pkg.loader.nodeTypes[entry.node].type as INodeType, parameters: {} };
+		current = { trigger: pkg.loader.nodeTypes[entry.node].type as INodeType, parameters: {}, credentials: {} };
 	});
 
 	it(`starts exactly one workflow for authentic, well-formed callbacks and none otherwise (${RUNS} runs)`, async () => {
 		await fc.assert(
 			fc.asyncProperty(entry.cases, async (c) => {
 				current!.parameters = entry.parameters(c);
+				current!.credentials = entry.credentials(c);
 				started.length = 0;
 				const delivery = entry.build(c);
 				const accepted = entry.accepts(c, delivery);
@@ -503,13 +514,14 @@ describe.each(TRIGGERS.map((entry, index) => ({ entry, index, node: entry.node }
 describe('tencentCloudChatTrigger, signature scope', () => {
 	beforeAll(async () => {
 		const pkg = await loadPackage();
-		current = { trigger: pkg.loader.nodeTypes.tencentCloudChatTrigger.type as INodeType, parameters: {} };
+		current = { trigger: pkg.loader.nodeTypes.tencentCloudChatTrigger.type as INodeType, parameters: {}, credentials: {} };
 	});
 
 	it('refuses a replay with another body under a captured Sign only when it is an exact copy', async () => {
 		// Tencent's Sign covers the time only: a different body under the same Sign is indistinguishable
-		// from a second genuine callback in the same second (documented in SECURITY.md).
-		current!.parameters = { events: [], otherEvents: '', callbackToken: TOKEN, sdkAppId: '' };
+		// from a second genuine callback in the same second (documented in docs/security.md; the Allowed IPs option is the protection there).
+		current!.parameters = { events: [], otherEvents: '', responseMode: 'onReceived', options: {} };
+		current!.credentials = { tencentCloudChatApi: { sdkAppId: APP, secretKey: 'unused-here', callbackToken: TOKEN } };
 		started.length = 0;
 		const c: TencentCase = { tokenSet: true, sign: 'valid', time: 'now', offset: 0, body: 'valid', type: 'json', appMatches: true, expectApp: false, replay: true, text: 'hi' };
 		const delivery = buildTencent(c);

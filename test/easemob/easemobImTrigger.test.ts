@@ -1,167 +1,172 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
-// The trigger's webhook() answers a real HTTP request: Easemob's callback is posted by the fake over
-// node:http, and the node answers through a response object backed by that request's response.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-
-import type { IDataObject, INodeExecutionData, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+// The Easemob IM Trigger over real HTTP (see test/helpers/triggerServer.ts): post-send callbacks as
+// Easemob documents them (https://doc.easemob.com/document/server-side/callback_postsending.html,
+// signature in callback_overview), secrets from the easemobImApi credential only.
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { FakeEasemob } from '../fakes/fakeEasemob';
-import { PACKAGE_ROOT, loadPackage } from '../helpers/engine';
+import { TriggerServer } from '../helpers/triggerServer';
+
+const server = new TriggerServer('easemobImTrigger', 'Easemob IM Trigger');
+const fake = new FakeEasemob();
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
 
 const SECRET = ['rule', 'signing', 'value'].join('-');
-
-interface Delivery {
-	result?: IWebhookResponseData;
-	workflowItems?: INodeExecutionData[];
-}
-
-const fake = new FakeEasemob();
-let server: http.Server;
-let url = '';
-let parameters: IDataObject = {};
-let deliveries: Delivery[] = [];
-let trigger: INodeType;
-
-function webhookContext(req: http.IncomingMessage, res: http.ServerResponse, body: unknown, nodeId: string): IWebhookFunctions {
-	return {
-		getBodyData: () => body as IDataObject,
-		getHeaderData: () => req.headers as IDataObject,
-		getRequestObject: () => req,
-		getResponseObject: () => res,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
-		getNode: () => ({ id: nodeId, name: 'Easemob IM Trigger', type: 'n8n-nodes-chat-conversations.easemobImTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getWorkflow: () => ({ id: 'wf-trigger', active: true }),
-		helpers: { returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-}
-
-beforeAll(async () => {
-	await loadPackage();
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const loaded = require(path.join(PACKAGE_ROOT, 'dist/nodes/EasemobIm/EasemobImTrigger.node.js')) as { EasemobImTrigger: new () => INodeType };
-	trigger = new loaded.EasemobImTrigger();
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			let body: unknown;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				body = text;
-			}
-			const nodeId = new URL(req.url ?? '/', 'http://x').searchParams.get('node') ?? 'trigger-1';
-			void trigger.webhook!.call(webhookContext(req, res, body, nodeId)).then((result) => {
-				deliveries.push({ result, workflowItems: result.workflowData?.[0] });
-				if (!res.writableEnded) res.end();
-			});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+const credential = (extra: IDataObject = {}) => ({
+	easemobImApi: { baseUrl: 'https://a1.easemob.com', orgName: fake.orgName, appName: 'fake-app', clientId: 'YXA6id', clientSecret: 'client-secret', callbackSecret: SECRET, ...extra },
 });
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-	parameters = { secret: SECRET, eventTypes: [], chatTypes: [] };
-	deliveries = [];
-});
+beforeEach(() => server.reset({ eventTypes: [], chatTypes: [], options: {} }, credential()));
+
+/** The documented post-send payload, verbatim as the reference quotes it ("…" and "<…>" elided there). */
+const DOC_PAYLOAD = `{"callId":"org#app_<uuid>","eventType":"chat","timestamp":1600060847294,
+ "chat_type":"chat","group_id":"…(groupchat only)","from":"user1","to":"user2","msg_id":"8924312242322",
+ "payload":{"ext":{},"bodies":[{"msg":"hello","type":"txt"}]},
+ "securityVersion":"1.0.0","security":"<md5>","appkey":"org#app","host":"…","content_type":"chat:user:text"}`;
+/** The documented signature example: callId, secret s3cret and timestamp 1600060847294. */
+const DOC_CALL_ID = 'org#app_5c1b8c2e-0000-4000-8000-000000000001';
+const DOC_SECURITY = '97402dcc0d99105b847b5a1b15e76472';
+const docCallback = DOC_PAYLOAD.replace('org#app_<uuid>', DOC_CALL_ID).replace('<md5>', DOC_SECURITY);
+const docCredential = () => credential({ orgName: 'org', appName: 'app', callbackSecret: 's3cret' });
 
 let sequence = 0;
-const message = (extra: IDataObject = {}): IDataObject => ({
-	callId: `${fake.orgName}#fake-app_5c1b8c2e-0000-4000-8000-${String(++sequence).padStart(12, '0')}-${Date.now()}`,
-	eventType: 'chat',
-	timestamp: Date.now(),
-	chat_type: 'chat',
-	from: 'user1',
-	to: 'user2',
-	msg_id: '8924312242322',
-	payload: { ext: {}, bodies: [{ msg: 'hello', type: 'txt' }] },
-	appkey: `${fake.orgName}#fake-app`,
-	host: 'msync@ebs-ali-beijing-msync43',
-	content_type: 'chat:user:text',
-	...extra,
+function message(extra: IDataObject = {}): IDataObject {
+	return {
+		callId: `${fake.orgName}#fake-app_5c1b8c2e-0000-4000-8000-${String(++sequence).padStart(12, '0')}-${Date.now()}`,
+		eventType: 'chat',
+		timestamp: Date.now(),
+		chat_type: 'chat',
+		from: 'user1',
+		to: 'user2',
+		msg_id: '8924312242322',
+		payload: { ext: {}, bodies: [{ msg: 'hello', type: 'txt' }] },
+		appkey: `${fake.orgName}#fake-app`,
+		host: 'msync@ebs-ali-beijing-msync43',
+		content_type: 'chat:user:text',
+		...extra,
+	};
+}
+const signed = (payload: IDataObject, secret = SECRET) =>
+	JSON.stringify({ ...payload, securityVersion: '1.0.0', security: FakeEasemob.sign(String(payload.callId), secret, payload.timestamp as number) });
+const json = { 'Content-Type': 'application/json' };
+
+describe('Easemob IM Trigger: description', () => {
+	it('takes the callback secret and app key from the easemobImApi credential, never from a parameter', async () => {
+		const { description } = server.node;
+		expect(description.name).toBe('easemobImTrigger');
+		expect(description.inputs).toEqual([]);
+		expect(description.credentials).toEqual([{ name: 'easemobImApi', required: true }]);
+		expect(description.properties.map((p) => p.name)).not.toContain('secret');
+		expect(description.properties.filter((p) => p.typeOptions?.password)).toEqual([]);
+		const check = server.node.webhookMethods!.default!.checkExists;
+		const hook = (parameters: IDataObject) => ({ getNode: () => ({ name: 'Easemob IM Trigger', parameters }) }) as unknown as IHookFunctions;
+		expect(await check.call(hook({ chatTypes: [] }))).toBe(true);
+		await expect(check.call(hook({ secret: 'old' }))).rejects.toThrow(/"secret".*Callback Secret.*Easemob IM API credential/);
+	});
 });
 
-describe('Easemob IM Trigger', () => {
+describe('Easemob IM Trigger over HTTP', () => {
 	it('matches the documented signature example', () => {
-		expect(FakeEasemob.sign('org#app_5c1b8c2e-0000-4000-8000-000000000001', 's3cret', 1600060847294)).toBe('97402dcc0d99105b847b5a1b15e76472');
+		expect(FakeEasemob.sign(DOC_CALL_ID, 's3cret', 1600060847294)).toBe(DOC_SECURITY);
 	});
 
-	it('accepts a correctly signed callback, answers 200 with a short body, and outputs it without the signature', async () => {
-		const payload = message();
-		const answer = await fake.deliverCallback(url, payload, SECRET);
-		expect(answer.status).toBe(200);
-		expect(answer.body).toBe('{"received":true}');
-		expect(deliveries).toHaveLength(1);
-		const [item] = deliveries[0].workflowItems!;
-		expect(item.json).toEqual({ ...payload });
-		expect(JSON.stringify(item.json)).not.toContain('security');
+	it.each([
+		['application/json', json, 'doc-json'],
+		['no Content-Type', {}, 'doc-none'],
+		['text/plain', { 'Content-Type': 'text/plain' }, 'doc-text'],
+	])('starts one execution with the documented callback sent with %s', async (_label, headers, node) => {
+		server.credentials = docCredential();
+		// The documented timestamp is from 2020: Max Age 0 lets it through.
+		server.parameters.options = { maxAgeMinutes: 0 };
+		const call = await server.post({ node }, docCallback, headers);
+		expect(call.status).toBe(200);
+		expect(call.text).toBe('{"received":true}');
+		expect(server.started).toHaveLength(1);
+		const item = server.started[0][0].json;
+		const expected = JSON.parse(docCallback) as IDataObject;
+		delete expected.security;
+		delete expected.securityVersion;
+		expect(item).toEqual(expected);
 	});
 
-	it('refuses a wrong signature with 401 and starts nothing', async () => {
-		const answer = await fake.deliverCallback(url, message(), 'not-the-rule-value');
-		expect(answer.status).toBe(401);
-		expect(answer.body).toBe('{"error":"invalid signature"}');
-		expect(deliveries[0].workflowItems).toBeUndefined();
-		const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message()) });
+	it('refuses a wrong or missing signature with 401 and starts nothing', async () => {
+		const wrong = await server.post({}, signed(message(), 'not-the-rule-value'), json);
+		expect(wrong.status).toBe(401);
+		expect(wrong.text).toBe('{"error":"invalid signature"}');
+		const unsigned = await server.post({}, JSON.stringify(message()), json);
 		expect(unsigned.status).toBe(401);
-		expect(deliveries.every((d) => d.workflowItems === undefined)).toBe(true);
+		expect(server.started).toHaveLength(0);
 	});
 
-	it('ignores a repeated callId (Easemob retries once) but not the same callId for another trigger', async () => {
-		const payload = message();
-		await fake.deliverCallback(url, payload, SECRET);
-		const repeat = await fake.deliverCallback(url, payload, SECRET);
-		expect(repeat.status).toBe(200);
-		expect(repeat.body).toBe('{"received":true,"repeated":true}');
-		expect(deliveries.map((d) => d.workflowItems !== undefined)).toEqual([true, false]);
-		const other = await fake.deliverCallback(`${url}?node=trigger-2`, payload, SECRET);
-		expect(other.status).toBe(200);
-		expect(deliveries[2].workflowItems).toHaveLength(1);
+	it('accepts one callback per callId: a captured signature with another body is refused (409) and logged', async () => {
+		const genuine = message();
+		expect((await server.post({}, signed(genuine), json)).status).toBe(200);
+		const captured = JSON.parse(signed(genuine)) as IDataObject;
+		const forged = JSON.stringify({ ...captured, from: 'mallory', payload: { ext: {}, bodies: [{ msg: 'pay to account 123', type: 'txt' }] } });
+		const replay = await server.post({}, forged, json);
+		expect(replay.status).toBe(409);
+		expect(replay.text).toBe('{"error":"callId already received"}');
+		expect((await server.post({}, signed(genuine), json)).status).toBe(409);
+		expect(server.started).toHaveLength(1);
+		expect(server.warnings).toHaveLength(2);
+		expect(server.warnings[0]).toMatch(/refused a second callback with callId .*possible replay/);
+		// Another trigger node keeps its own memory.
+		expect((await server.post({ node: 'trigger-2' }, signed(genuine), json)).status).toBe(200);
 	});
 
-	it('filters by event type and chat type, still answering 200', async () => {
-		parameters = { secret: SECRET, eventTypes: ['chat_offline'], chatTypes: ['groupchat'] };
-		const online = await fake.deliverCallback(url, message({ eventType: 'chat', chat_type: 'groupchat' }), SECRET);
-		const single = await fake.deliverCallback(url, message({ eventType: 'chat_offline', chat_type: 'chat' }), SECRET);
-		const wanted = await fake.deliverCallback(url, message({ eventType: 'chat_offline', chat_type: 'groupchat', group_id: '208571394080769' }), SECRET);
-		expect([online.status, single.status, wanted.status]).toEqual([200, 200, 200]);
-		expect(online.body).toBe('{"received":true,"ignored":true}');
-		expect(deliveries.map((d) => d.workflowItems?.[0].json.group_id)).toEqual([undefined, undefined, '208571394080769']);
+	it('refuses a callback for another app key (403)', async () => {
+		const call = await server.post({}, signed(message({ appkey: 'other-org#other-app' })), json);
+		expect(call.status).toBe(403);
+		expect(server.started).toHaveLength(0);
+	});
+
+	it('filters by event type and chat type; chat-room messages (groupchat + chat:room:*) match Chat Room', async () => {
+		server.parameters = { ...server.parameters, eventTypes: ['chat_offline'], chatTypes: ['groupchat'] };
+		const online = await server.post({}, signed(message({ eventType: 'chat', chat_type: 'groupchat', content_type: 'chat:group:text' })), json);
+		const single = await server.post({}, signed(message({ eventType: 'chat_offline', chat_type: 'chat' })), json);
+		const room = await server.post({}, signed(message({ eventType: 'chat_offline', chat_type: 'groupchat', group_id: '262', content_type: 'chat:room:text' })), json);
+		const group = await server.post({}, signed(message({ eventType: 'chat_offline', chat_type: 'groupchat', group_id: '208571394080769', content_type: 'chat:group:text' })), json);
+		expect([online.status, single.status, room.status, group.status]).toEqual([200, 200, 200, 200]);
+		expect(online.text).toBe('{"received":true,"ignored":true}');
+		expect(server.started.map((s) => s[0].json.group_id)).toEqual(['208571394080769']);
+
+		server.parameters = { ...server.parameters, eventTypes: [], chatTypes: ['chatroom'] };
+		await server.post({}, signed(message({ chat_type: 'groupchat', group_id: '262', content_type: 'chat:room:text' })), json);
+		await server.post({}, signed(message({ chat_type: 'groupchat', group_id: '208571394080769', content_type: 'chat:group:text' })), json);
+		expect(server.started.map((s) => s[0].json.group_id)).toEqual(['208571394080769', '262']);
 	});
 
 	it('acknowledges but ignores callbacks older than Max Age', async () => {
-		const old = await fake.deliverCallback(url, message({ timestamp: Date.now() - 16 * 60_000 }), SECRET);
+		const old = await server.post({}, signed(message({ timestamp: Date.now() - 16 * 60_000 })), json);
 		expect(old.status).toBe(200);
-		expect(old.body).toBe('{"received":true,"ignored":true}');
-		parameters = { ...parameters, options: { maxAgeMinutes: 0 } };
-		const allowed = await fake.deliverCallback(url, message({ timestamp: 1600060847294 }), SECRET);
-		expect(allowed.body).toBe('{"received":true}');
-		expect(deliveries.map((d) => d.workflowItems?.length)).toEqual([undefined, 1]);
+		expect(old.text).toBe('{"received":true,"ignored":true}');
+		expect(server.started).toHaveLength(0);
 	});
 
-	it('without a secret accepts any callback and refuses a body that is not an object', async () => {
-		parameters = { secret: '', eventTypes: [], chatTypes: [] };
-		const answer = await fake.deliverCallback(url, message(), 'anything');
-		expect(answer.status).toBe(200);
-		expect(deliveries[0].workflowItems).toHaveLength(1);
-		const list = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[1,2]' });
+	it('without a callback secret accepts any callback and refuses a body that is not an object', async () => {
+		server.credentials = credential({ callbackSecret: '' });
+		expect((await server.post({}, signed(message(), 'anything'), json)).status).toBe(200);
+		expect(server.started).toHaveLength(1);
+		const list = await server.post({}, '[1,2]', json);
 		expect(list.status).toBe(400);
-		expect(await list.text()).toBe('{"error":"expected a JSON object"}');
-		expect(deliveries[1].workflowItems).toBeUndefined();
+		expect(list.text).toBe('{"error":"expected a JSON object"}');
 	});
 
-	it('is a proper trigger: no inputs, webhook methods that accept a URL pasted into the console', async () => {
-		const { description, webhookMethods } = trigger;
-		expect(description.name).toBe('easemobImTrigger');
-		expect(description.inputs).toEqual([]);
-		expect(description.usableAsTool).toBeUndefined();
-		const hooks = webhookMethods!.default!;
-		expect(await hooks.checkExists.call({} as never)).toBe(true);
-		expect(await hooks.create.call({} as never)).toBe(true);
-		expect(await hooks.delete.call({} as never)).toBe(true);
+	it('answers 500 with what to set up when the workflow still carries the old secret parameter', async () => {
+		server.storedParameters = { ...server.parameters, secret: 'old-secret-in-plain-text' };
+		const call = await server.post({}, signed(message()), json);
+		expect(call.status).toBe(500);
+		expect(call.text).toMatch(/Callback Secret/);
+		expect(call.text).not.toContain('old-secret-in-plain-text');
+		expect(server.started).toHaveLength(0);
+	});
+
+	it('refuses a caller outside Allowed IPs with 403 before anything else', async () => {
+		server.parameters.options = { allowedIps: '198.51.100.0/24' };
+		const call = await server.post({}, 'not JSON at all', { 'Content-Type': 'text/plain' });
+		expect(call.status).toBe(403);
+		expect(server.credentialReads).toBe(0);
+		server.parameters.options = { allowedIps: '198.51.100.0/24, 127.0.0.1' };
+		expect((await server.post({}, signed(message()), json)).status).toBe(200);
+		expect(server.started).toHaveLength(1);
 	});
 });

@@ -1,165 +1,208 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
-// Drives the trigger's webhook() over real HTTP: a node:http server hands each request to the node
-// with the parts of IWebhookFunctions it uses, as n8n's webhook server does.
+// The Tencent Cloud Chat Trigger over real HTTP (see test/helpers/triggerServer.ts): callbacks as
+// Tencent documents them (https://www.tencentcloud.com/document/product/1047/34354, body of
+// https://www.tencentcloud.com/document/product/1047/34365), secrets from the credential only.
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { loadPackage } from '../helpers/engine';
+import { TriggerServer } from '../helpers/triggerServer';
 
-let trigger: INodeType;
-let server: http.Server;
-let baseUrl = '';
-let parameters: IDataObject = {};
-const started: IWebhookResponseData[] = [];
-
-beforeAll(async () => {
-	const pkg = await loadPackage();
-	trigger = pkg.loader.nodeTypes.tencentCloudChatTrigger.type as INodeType;
-	server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const url = new URL(req.url ?? '/', 'http://localhost');
-			const text = Buffer.concat(chunks).toString('utf8');
-			const ctx = {
-				getResponseObject: () => res,
-				getRequestObject: () => req,
-				getHeaderData: () => req.headers,
-				getQueryData: () => Object.fromEntries(url.searchParams),
-				getBodyData: () => (text ? (JSON.parse(text) as IDataObject) : {}),
-				getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-				getNode: () => ({ name: 'Tencent Cloud Chat Trigger', type: 'n8n-nodes-chat-conversations.tencentCloudChatTrigger', typeVersion: 1, parameters }),
-			} as unknown as IWebhookFunctions;
-			void trigger.webhook!.call(ctx).then((result) => {
-				if (result.workflowData) started.push(result);
-				if (!result.noWebhookResponse) {
-					res.writeHead(200, { 'Content-Type': 'application/json' });
-					res.end(JSON.stringify(result.webhookResponse ?? {}));
-				}
-			});
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-	started.length = 0;
-	parameters = { events: [], otherEvents: '', callbackToken: '', sdkAppId: '' };
-});
+const server = new TriggerServer('tencentCloudChatTrigger', 'Tencent Cloud Chat Trigger');
+beforeAll(async () => await server.start());
+afterAll(async () => await server.stop());
 
 const TOKEN = ['callback', 'token', 'value'].join('-');
+const APP = '1400123456';
+const credential = (extra: IDataObject = {}) => ({ tencentCloudChatApi: { region: 'china', sdkAppId: APP, secretKey: 'k', adminIdentifier: 'administrator', callbackToken: TOKEN, ...extra } });
+beforeEach(() => server.reset({ events: [], otherEvents: '', responseMode: 'onReceived', options: {} }, credential()));
+
 const sign = (token: string, time: string) =>
 	createHash('sha256')
 		.update(token + time)
 		.digest('hex');
-const afterSendMsg = {
-	CallbackCommand: 'C2C.CallbackAfterSendMsg',
-	From_Account: 'jared',
-	To_Account: 'Jonh',
-	MsgSeq: 48374,
-	MsgRandom: 2837546,
-	MsgTime: 1557481126,
-	MsgKey: '48374_2837546_1557481126',
-	SendMsgResult: 0,
-	MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
-};
 
-async function callback(query: Record<string, string>, body: IDataObject = afterSendMsg) {
-	const qs = new URLSearchParams({
-		SdkAppid: '1400123456',
-		CallbackCommand: String(body.CallbackCommand),
-		contenttype: 'json',
-		ClientIP: '10.0.0.1',
-		OptPlatform: 'RESTAPI',
-		...query,
-	});
-	const response = await fetch(`${baseUrl}/webhook?${qs.toString()}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as IDataObject };
+/** The documented C2C.CallbackAfterSendMsg body, verbatim as the reference quotes it (1047/34365; "…" elided there). */
+const DOC_AFTER_SEND = `{"CallbackCommand":"C2C.CallbackAfterSendMsg","From_Account":"jared","To_Account":"Jonh","MsgSeq":48374,
+ "MsgRandom":2837546,"MsgTime":1557481126,"MsgKey":"48374_2837546_1557481126","MsgId":"…","OnlineOnlyFlag":1,
+ "SendMsgResult":0,"ErrorInfo":"send msg succeed","UnreadMsgNum":7,
+ "MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}],"CloudCustomData":"…"}`;
+/** A C2C.CallbackBeforeSendMsg body built from the same documented fields (1047/34364 sends the message before delivery). */
+const DOC_BEFORE_SEND = `{"CallbackCommand":"C2C.CallbackBeforeSendMsg","From_Account":"jared","To_Account":"Jonh","MsgSeq":48374,"MsgRandom":2837546,"MsgTime":1557481126,"MsgKey":"48374_2837546_1557481126","OnlineOnlyFlag":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"red packet"}}],"CloudCustomData":"your cloud custom data"}`;
+
+/**
+ * The query string Tencent adds (11.1), signed with `token` at `time`. Each call gets another recent
+ * RequestTime, so that the same documented body is not an exact replay of the previous test's.
+ */
+let age = 0;
+function query(command: string, token = TOKEN, time = String(Math.floor(Date.now() / 1000) - (age++ % 55)), extra: Record<string, string> = {}) {
+	return { SdkAppid: APP, CallbackCommand: command, contenttype: 'json', ClientIP: '10.0.0.1', OptPlatform: 'RESTAPI', RequestTime: time, Sign: sign(token, time), ...extra };
 }
 
-describe('Tencent Cloud Chat Trigger', () => {
-	it('is a webhook trigger whose URL is pasted into the Chat console', async () => {
-		expect(trigger.description.inputs).toEqual([]);
-		expect(trigger.description.name).toBe('tencentCloudChatTrigger');
-		expect(trigger.description.usableAsTool).toBeUndefined();
-		const methods = trigger.webhookMethods!.default;
-		for (const name of ['checkExists', 'create', 'delete'] as const) {
-			expect(await methods![name].call({} as never)).toBe(true);
+const json = { 'Content-Type': 'application/json' };
+const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
+
+describe('Tencent Cloud Chat Trigger: description', () => {
+	it('takes its secrets from the tencentCloudChatApi credential, never from a parameter', () => {
+		const { description } = server.node;
+		expect(description.name).toBe('tencentCloudChatTrigger');
+		expect(description.inputs).toEqual([]);
+		expect(description.credentials).toEqual([{ name: 'tencentCloudChatApi', required: true }]);
+		const names = description.properties.map((p) => p.name);
+		expect(names).not.toContain('callbackToken');
+		expect(names).not.toContain('sdkAppId');
+		expect(description.properties.filter((p) => p.typeOptions?.password)).toEqual([]);
+	});
+
+	it("has n8n Webhook node's responseMode names, evaluated per workflow", () => {
+		const { description } = server.node;
+		expect(description.webhooks![0].responseMode).toBe('={{ $parameter["responseMode"] }}');
+		const mode = description.properties.find((p) => p.name === 'responseMode')!;
+		expect(mode.default).toBe('onReceived');
+		expect(mode.options!.map((o) => (o as { value: string }).value)).toEqual(['onReceived', 'responseNode']);
+	});
+
+	it('refuses to publish a workflow whose trigger still has the old secret parameters, saying what to set up', async () => {
+		const check = server.node.webhookMethods!.default!.checkExists;
+		const node = (parameters: IDataObject) => ({ getNode: () => ({ name: 'Tencent Cloud Chat Trigger', parameters }) }) as unknown as IHookFunctions;
+		expect(await check.call(node({ events: [] }))).toBe(true);
+		await expect(check.call(node({ callbackToken: 'old' }))).rejects.toThrow(/"callbackToken".*Callback Token.*Tencent Cloud Chat API credential/);
+		await expect(check.call(node({ sdkAppId: '1400' }))).rejects.toThrow(/"sdkAppId".*credential/);
+	});
+});
+
+describe('Tencent Cloud Chat Trigger over HTTP', () => {
+	it('matches the documented Sign example (token xxxxyyyy, RequestTime 1669872112)', () => {
+		expect(sign('xxxxyyyy', '1669872112')).toBe('17773bc39a671d7b9aa835458704d2a6db81360a5940292b587d6d760d484061');
+	});
+
+	it.each([
+		['application/json', json],
+		['no Content-Type', {}],
+		['text/plain', { 'Content-Type': 'text/plain' }],
+		['application/x-www-form-urlencoded', { 'Content-Type': 'application/x-www-form-urlencoded' }],
+	])('starts one execution with the documented callback sent with %s', async (_label, headers) => {
+		const call = await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, headers);
+		expect(call.text).toBe(JSON.stringify(OK));
+		expect(call.status).toBe(200);
+		expect(call.json).toEqual(OK);
+		expect(server.started).toHaveLength(1);
+		const item = server.started[0][0].json;
+		expect(item).toMatchObject({ ...(JSON.parse(DOC_AFTER_SEND) as IDataObject), SdkAppid: APP, contenttype: 'json', OptPlatform: 'RESTAPI' });
+		expect(item.Sign).toBeUndefined();
+		expect(JSON.stringify(item)).not.toContain(TOKEN);
+	});
+
+	it('answers a body that is not JSON with a clear 400 and starts nothing', async () => {
+		for (const body of ['CallbackCommand=C2C.CallbackAfterSendMsg', '{"CallbackCommand":', '[1,2]', '"text"']) {
+			const call = await server.post(query('C2C.CallbackAfterSendMsg'), body, { 'Content-Type': 'text/plain' });
+			expect(call.status).toBe(400);
+			expect(call.json).toEqual({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'The body must be a JSON object' });
 		}
+		expect(server.started).toHaveLength(0);
 	});
 
-	it('answers the OK envelope at once and starts the workflow with the body and query fields', async () => {
-		const { status, json } = await callback({});
-		expect(status).toBe(200);
-		expect(json).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-		expect(started).toHaveLength(1);
-		expect(started[0].workflowData![0][0].json).toEqual({
-			SdkAppid: '1400123456',
-			contenttype: 'json',
-			ClientIP: '10.0.0.1',
-			OptPlatform: 'RESTAPI',
-			...afterSendMsg,
-		});
-	});
-
-	it('with a token accepts a valid Sign and keeps the Sign out of the output', async () => {
-		parameters.callbackToken = TOKEN;
-		const time = String(Math.floor(Date.now() / 1000) - 30);
-		const { status, json } = await callback({ Sign: sign(TOKEN, time), RequestTime: time });
-		expect(status).toBe(200);
-		expect(json.ActionStatus).toBe('OK');
-		expect(started).toHaveLength(1);
-		const output = started[0].workflowData![0][0].json;
-		expect(output.RequestTime).toBe(time);
-		expect(output.Sign).toBeUndefined();
-		expect(JSON.stringify(output)).not.toContain(TOKEN);
-	});
-
-	it('refuses a wrong Sign, a missing Sign and a stale RequestTime with 401 and starts nothing', async () => {
-		parameters.callbackToken = TOKEN;
+	it('refuses forged and stale callbacks (401) and those of another SDKAppID (403)', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		const cases: Array<Record<string, string>> = [
-			{ Sign: sign('other-token', String(now)), RequestTime: String(now) },
-			{ RequestTime: String(now) },
-			{ Sign: sign(TOKEN, String(now - 61)), RequestTime: String(now - 61) },
-			{ Sign: sign(TOKEN, String(now + 90)), RequestTime: String(now + 90) },
-			{ Sign: sign(TOKEN, 'abc'), RequestTime: 'abc' },
+		const cases = [
+			query('C2C.CallbackAfterSendMsg', 'other-token'),
+			query('C2C.CallbackAfterSendMsg', TOKEN, String(now - 61)),
+			query('C2C.CallbackAfterSendMsg', TOKEN, String(now + 90)),
+			{ ...query('C2C.CallbackAfterSendMsg'), Sign: '' },
 		];
-		for (const query of cases) {
-			const { status, json } = await callback(query);
-			expect(status).toBe(401);
-			expect(json.ActionStatus).toBe('FAIL');
-		}
-		expect(started).toHaveLength(0);
+		for (const q of cases) expect((await server.post(q, DOC_AFTER_SEND, json)).status).toBe(401);
+		expect((await server.post(query('C2C.CallbackAfterSendMsg', TOKEN, String(now), { SdkAppid: '1400999999' }), DOC_AFTER_SEND, json)).status).toBe(403);
+		expect(server.started).toHaveLength(0);
 	});
 
-	it('refuses callbacks of another app when an SDKAppID is expected', async () => {
-		parameters.sdkAppId = '1400999999';
-		const { status } = await callback({});
-		expect(status).toBe(403);
-		expect(started).toHaveLength(0);
-		parameters.sdkAppId = '1400123456';
-		expect((await callback({})).status).toBe(200);
-		expect(started).toHaveLength(1);
+	it('starts an exact replay only once (the Sign covers the time only, so a changed body is a new callback)', async () => {
+		const q = query('C2C.CallbackAfterSendMsg');
+		expect((await server.post(q, DOC_AFTER_SEND, json)).json).toEqual(OK);
+		expect((await server.post(q, DOC_AFTER_SEND, json)).json).toEqual(OK);
+		expect(server.started).toHaveLength(1);
 	});
 
 	it('filters by callback command from the list and the free-text field, still answering OK', async () => {
-		parameters.events = ['Group.CallbackAfterSendMsg'];
-		parameters.otherEvents = ' Push.OfflinePush , ';
-		let result = await callback({});
-		expect(result.json).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-		expect(started).toHaveLength(0);
-		result = await callback({}, { CallbackCommand: 'Push.OfflinePush', To_Account: 'x' });
-		expect(result.status).toBe(200);
-		result = await callback({}, { CallbackCommand: 'Group.CallbackAfterSendMsg', GroupId: '@TGS#1' });
-		expect(started.map((s) => s.workflowData![0][0].json.CallbackCommand)).toEqual(['Push.OfflinePush', 'Group.CallbackAfterSendMsg']);
+		server.parameters.events = ['Group.CallbackAfterSendMsg'];
+		server.parameters.otherEvents = ' Push.OfflinePush , ';
+		expect((await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, json)).json).toEqual(OK);
+		await server.post(query('Push.OfflinePush'), '{"CallbackCommand":"Push.OfflinePush","To_Account":"x"}', json);
+		await server.post(query('Group.CallbackAfterSendMsg'), '{"CallbackCommand":"Group.CallbackAfterSendMsg","GroupId":"@TGS#1"}', json);
+		expect(server.started.map((s) => s[0].json.CallbackCommand)).toEqual(['Push.OfflinePush', 'Group.CallbackAfterSendMsg']);
+	});
+
+	it('without a Callback Token in the credential checks no Sign (the SDKAppID still)', async () => {
+		server.credentials = credential({ callbackToken: '' });
+		const call = await server.post({ SdkAppid: APP, CallbackCommand: 'C2C.CallbackAfterSendMsg', contenttype: 'json' }, DOC_AFTER_SEND, json);
+		expect(call.status).toBe(200);
+		expect(server.started).toHaveLength(1);
+	});
+
+	it('answers 500 with what to set up when the workflow still carries the old parameters', async () => {
+		server.storedParameters = { ...server.parameters, callbackToken: 'old-token-in-plain-text' };
+		const call = await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, json);
+		expect(call.status).toBe(500);
+		expect(String(call.json!.ErrorInfo)).toMatch(/"callbackToken".*Tencent Cloud Chat API credential/);
+		expect(call.text).not.toContain('old-token-in-plain-text');
+		expect(server.started).toHaveLength(0);
+	});
+});
+
+describe('Tencent Cloud Chat Trigger: moderation (Respond: responseNode)', () => {
+	beforeEach(() => (server.parameters.responseMode = 'responseNode'));
+
+	it('leaves the answer of a before-callback to the workflow', async () => {
+		const call = await server.post(query('C2C.CallbackBeforeSendMsg'), DOC_BEFORE_SEND, json);
+		// The trigger wrote nothing: the test server closed the request with n8n's default.
+		expect(call.json).toEqual({ message: 'Workflow was started' });
+		expect(server.results[0].noWebhookResponse).toBeUndefined();
+		expect(server.started).toHaveLength(1);
+		expect(server.started[0][0].json.CallbackCommand).toBe('C2C.CallbackBeforeSendMsg');
+	});
+
+	it('still answers after-callbacks, filtered and replayed before-callbacks at once', async () => {
+		expect((await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, json)).json).toEqual(OK);
+		expect(server.results[0].noWebhookResponse).toBe(true);
+		expect(server.started).toHaveLength(1);
+		server.parameters.events = ['Group.CallbackBeforeSendMsg'];
+		expect((await server.post(query('C2C.CallbackBeforeSendMsg'), DOC_BEFORE_SEND, json)).json).toEqual(OK);
+		expect(server.started).toHaveLength(1);
+	});
+
+	it('with Respond: Immediately answers before-callbacks OK at once', async () => {
+		server.parameters.responseMode = 'onReceived';
+		expect((await server.post(query('C2C.CallbackBeforeSendMsg'), DOC_BEFORE_SEND, json)).json).toEqual(OK);
+		expect(server.started).toHaveLength(1);
+	});
+});
+
+describe('Tencent Cloud Chat Trigger: Allowed IPs', () => {
+	it('refuses a caller outside the list with 403 before anything else (no credential read, no body parsed)', async () => {
+		server.parameters.options = { allowedIps: '203.0.113.0/24, 2001:db8::/32' };
+		const call = await server.post(query('C2C.CallbackAfterSendMsg'), 'not even JSON', { 'Content-Type': 'text/plain' });
+		expect(call.status).toBe(403);
+		expect(call.json).toEqual({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: "The caller's address is not in Allowed IPs" });
+		expect(server.credentialReads).toBe(0);
+		expect(server.started).toHaveLength(0);
+		expect(server.warnings.join('\n')).toMatch(/127\.0\.0\.1.*not in Allowed IPs/);
+	});
+
+	it.each([
+		['a single IPv4 address', '127.0.0.1', undefined],
+		['an IPv4 range', '10.0.0.0/8, 127.0.0.0/8', undefined],
+		['an IPv4 address reported IPv4-mapped', '203.0.113.7', '::ffff:203.0.113.7'],
+		['an IPv6 range', '2001:db8::/32', '2001:db8:0:1::5'],
+	])('accepts a caller inside %s', async (_label, list, ip) => {
+		server.parameters.options = { allowedIps: list };
+		server.callerIp = ip;
+		const call = await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, json);
+		expect(call.status).toBe(200);
+		expect(server.started).toHaveLength(1);
+	});
+
+	it('answers 500 naming an entry that is not an address, rather than opening or closing silently', async () => {
+		server.parameters.options = { allowedIps: '127.0.0.1, 10.0.0.0/33' };
+		const call = await server.post(query('C2C.CallbackAfterSendMsg'), DOC_AFTER_SEND, json);
+		expect(call.status).toBe(500);
+		expect(call.json!.ErrorInfo).toMatch(/"10\.0\.0\.0\/33" in Allowed IPs is neither/);
 	});
 });

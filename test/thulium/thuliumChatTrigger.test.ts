@@ -1,22 +1,15 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
-// The trigger over real HTTP: a node:http server hands each request to the node's webhook() the
-// way n8n's webhook server does (JSON and form bodies parsed, rawBody kept, the node may answer
-// itself), and the fake Thulium delivers events to that URL.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import type { IDataObject, INodeExecutionData, INodeType, IWebhookFunctions } from 'n8n-workflow';
+// The trigger over real HTTP (see test/helpers/triggerServer.ts): the fake Thulium delivers events
+// (https://api.thulium.com/docs/api/notifications) to the URL; the Basic-auth user and password
+// come from the thuliumWebhookApi credential only.
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { FakeThulium } from '../fakes/fakeThulium';
-import { loadPackage } from '../helpers/engine';
+import { TriggerServer } from '../helpers/triggerServer';
 
 const fake = new FakeThulium();
-let trigger: INodeType;
-let server: http.Server;
+const server = new TriggerServer('thuliumChatTrigger', 'Thulium Chat Trigger');
 let url = '';
-let parameters: IDataObject = {};
-/** Workflow starts: the items each accepted delivery produced. */
-let started: INodeExecutionData[][] = [];
+const started = server.started;
 
 const HOOK_USER = 'thulium-hook';
 const HOOK_PASS = ['hook', 'pass', 'W0rd'].join('-');
@@ -29,65 +22,35 @@ const CREATED = {
 	chat_queue_id: 1,
 };
 
-async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	const rawBody = Buffer.concat(chunks);
-	const type = String(req.headers['content-type'] ?? '');
-	let body: IDataObject = {};
-	try {
-		// As n8n's webhook server parses bodies: JSON and form encoding; anything else stays raw.
-		if (type.startsWith('application/json')) body = JSON.parse(rawBody.toString('utf8')) as IDataObject;
-		else if (type.startsWith('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
-	} catch {
-		res.writeHead(400).end('bad body');
-		return;
-	}
-	Object.assign(req, { rawBody, body });
-	const ctx = {
-		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
-		getBodyData: () => body,
-		getHeaderData: () => req.headers,
-		getRequestObject: () => req,
-		getResponseObject: () => res,
-		getNode: () => ({ id: 'trigger', name: 'Thulium Chat Trigger', type: 'n8n-nodes-chat-conversations.thuliumChatTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getMode: () => 'webhook',
-		helpers: { returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })) },
-	} as unknown as IWebhookFunctions;
-	const result = await trigger.webhook!.call(ctx);
-	if (result.noWebhookResponse) return;
-	if (result.workflowData) started.push(...result.workflowData);
-	res.writeHead(200, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
-}
-
 beforeAll(async () => {
-	const pkg = await loadPackage();
-	trigger = pkg.loader.nodeTypes.thuliumChatTrigger.type as INodeType;
-	server = http.createServer((req, res) => void serve(req, res));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/abc/webhook`;
+	await server.start();
+	url = server.url;
 });
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-	parameters = { authentication: 'none', events: [], otherEvents: '' };
-	started = [];
-});
+afterAll(async () => await server.stop());
+beforeEach(() => server.reset({ authentication: 'none', events: [], otherEvents: '', options: {} }, { thuliumWebhookApi: { user: HOOK_USER, password: HOOK_PASS } }));
 
 describe('Thulium Chat Trigger: description', () => {
 	it('is a webhook trigger that never registers itself and says where to paste the URL', async () => {
-		const { description } = trigger;
+		const { description } = server.node;
 		expect(description.name).toBe('thuliumChatTrigger');
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.credentials).toEqual([
+			{ name: 'thuliumWebhookApi', required: true, testedBy: 'thuliumWebhookCredentialTest', displayOptions: { show: { authentication: ['basicAuth'] } } },
+		]);
+		expect(description.properties.map((p) => p.name)).not.toEqual(expect.arrayContaining(['user']));
+		expect(description.properties.filter((p) => p.typeOptions?.password)).toEqual([]);
 		const notice = description.properties.find((p) => p.type === 'notice');
 		expect(notice?.displayName).toMatch(/Administration → Advanced → Webhooks/);
 		expect(notice?.displayName).toMatch(/cannot delete/);
-		const methods = trigger.webhookMethods!.default;
+		const methods = server.node.webhookMethods!.default;
+		const hook = { getNode: () => ({ name: 'Thulium Chat Trigger', parameters: { authentication: 'basicAuth' } }) } as unknown as IHookFunctions;
 		for (const method of ['checkExists', 'create', 'delete'] as const) {
-			expect(await methods![method].call({} as never)).toBe(true);
+			expect(await methods![method].call(hook)).toBe(true);
 		}
+		const old = { getNode: () => ({ name: 'Thulium Chat Trigger', parameters: { authentication: 'basicAuth', user: 'u', password: 'p' } }) } as unknown as IHookFunctions;
+		await expect(methods!.checkExists.call(old)).rejects.toThrow(/"user".*Thulium Webhook Basic Auth API/);
 		const events = description.properties.find((p) => p.name === 'events');
 		expect(events?.options?.map((o) => (o as { value: string }).value)).toEqual(
 			expect.arrayContaining(['CHAT_CONVERSATION_CREATED', 'CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED', 'CUSTOMER_CREATED']),
@@ -99,6 +62,8 @@ describe('Thulium Chat Trigger over HTTP', () => {
 	it('starts the workflow with a JSON event: normalized fields plus the raw body', async () => {
 		const delivery = await fake.deliverWebhook(url, CREATED);
 		expect(delivery.status).toBe(200);
+		// A real answer for Thulium (n8n's own would not be JSON).
+		expect(delivery.body).toBe('{"received":true}');
 		expect(started).toHaveLength(1);
 		expect(started[0]).toEqual([
 			{
@@ -136,7 +101,7 @@ describe('Thulium Chat Trigger over HTTP', () => {
 	});
 
 	it('with Basic auth: starts on the right user and password, 401 and nothing started otherwise', async () => {
-		parameters = { ...parameters, authentication: 'basicAuth', user: HOOK_USER, password: HOOK_PASS };
+		server.parameters.authentication = 'basicAuth';
 		const good = await fake.deliverWebhook(url, CREATED, { auth: { user: HOOK_USER, password: HOOK_PASS } });
 		expect(good.status).toBe(200);
 		expect(started).toHaveLength(1);
@@ -153,7 +118,7 @@ describe('Thulium Chat Trigger over HTTP', () => {
 	});
 
 	it('filters events: chosen ones start the workflow, others are acknowledged and ignored', async () => {
-		parameters = { ...parameters, events: ['CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED'], otherEvents: ' ticket_created ' };
+		server.parameters = { ...server.parameters, events: ['CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED'], otherEvents: ' ticket_created ' };
 		const sent = [
 			{ action: 'CHAT_CONVERSATION_CREATED', conversation_id: 'a', chat_queue_id: 1 },
 			{ action: 'CHAT_AGENT_ASSIGNED', conversation_id: 'a', agent_login: 'jkowalski', date: '2016-04-20 09:46:24', chat_queue_id: 1 },
@@ -167,5 +132,34 @@ describe('Thulium Chat Trigger over HTTP', () => {
 		expect(started.map((items) => items[0].json.action)).toEqual(['CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED', 'TICKET_CREATED']);
 		expect(started[0][0].json).toMatchObject({ agentLogin: 'jkowalski', chatQueueId: 1 });
 		expect(started[2][0].json).toMatchObject({ ticketId: 77 });
+	});
+
+	it('answers 500 with what to set up when the workflow still carries the old user and password parameters', async () => {
+		server.storedParameters = { ...server.parameters, authentication: 'basicAuth', user: HOOK_USER, password: 'old-password-in-plain-text' };
+		const call = await fake.deliverWebhook(url, CREATED, { auth: { user: HOOK_USER, password: HOOK_PASS } });
+		expect(call.status).toBe(500);
+		expect(call.body).toMatch(/Thulium Webhook Basic Auth API/);
+		expect(call.body).not.toContain('old-password-in-plain-text');
+		expect(started).toHaveLength(0);
+	});
+
+	it('refuses a caller outside Allowed IPs with 403 before checking the password', async () => {
+		server.parameters = { ...server.parameters, authentication: 'basicAuth', options: { allowedIps: '192.0.2.10, 2001:db8::1' } };
+		const call = await fake.deliverWebhook(url, CREATED);
+		expect(call.status).toBe(403);
+		expect(server.credentialReads).toBe(0);
+		server.parameters.options = { allowedIps: '192.0.2.10, ::1, 127.0.0.0/8' };
+		expect((await fake.deliverWebhook(url, CREATED, { auth: { user: HOOK_USER, password: HOOK_PASS } })).status).toBe(200);
+		expect(started).toHaveLength(1);
+	});
+});
+
+describe('Thulium Webhook Basic Auth API credential', () => {
+	const test = async (data: IDataObject) =>
+		await (server.node.methods!.credentialTest!.thuliumWebhookCredentialTest as (this: unknown, c: unknown) => Promise<{ status: string; message: string }>).call({}, { data });
+	it('accepts a user and a password, and says what is wrong otherwise', async () => {
+		expect((await test({ user: HOOK_USER, password: HOOK_PASS })).status).toBe('OK');
+		expect(await test({ user: '', password: HOOK_PASS })).toEqual({ status: 'Error', message: 'Enter the user and the password set on the webhook in Thulium' });
+		expect((await test({ user: 'a:b', password: HOOK_PASS })).message).toMatch(/cannot contain ":"/);
 	});
 });

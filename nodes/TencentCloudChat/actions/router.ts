@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as callback from './callback';
 import * as conversation from './conversation';
 import * as message from './message';
 import * as user from './user';
@@ -10,6 +11,7 @@ type Operation = {
 };
 
 const resources: Record<string, Record<string, Operation>> = {
+	callback: { answer: callback.answer },
 	conversation: { delete: conversation.delete, getMany: conversation.getMany },
 	message: {
 		send: message.send,
