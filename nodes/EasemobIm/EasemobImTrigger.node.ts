@@ -8,15 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { RetiredParameter } from '../shared/webhook';
 import {
 	allowedIpsOption,
 	constantTimeEqual,
 	jsonObjectBody,
-	pastedWebhookMethodsRefusing,
+	pastedWebhookMethods,
 	refuseUnlistedCaller,
 	respondJson,
-	retiredParameterMessage,
 } from '../shared/webhook';
 
 /**
@@ -42,10 +40,6 @@ function isRepeat(key: string, now: number): boolean {
 	seenCalls.set(key, now);
 	return false;
 }
-
-const RETIRED_PARAMETERS: RetiredParameter[] = [
-	{ name: 'secret', instead: 'enter the callback rule\'s secret as "Callback Secret" in the Easemob IM API credential and pick that credential on the trigger.' },
-];
 
 /**
  * Which chat a message callback belongs to. Chat-room messages arrive as chat_type "groupchat" with a
@@ -134,15 +128,13 @@ export class EasemobImTrigger implements INodeType {
 	};
 
 	// Callback rules are set up in the Easemob console; there is no API to register them.
-	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		// Easemob counts any 200 as delivered and bans rules whose answers are long: keep them short.
 		const answer = (status: number, body: IDataObject): IWebhookResponseData => respondJson(this, status, body);
 		const unlisted = refuseUnlistedCaller(this, (status, message) => answer(status, { error: message }));
 		if (unlisted) return unlisted;
-		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
-		if (retired) return answer(500, { error: retired });
 
 		const parsed = jsonObjectBody(this);
 		if (parsed && parsed.bytes > MAX_CALLBACK_BYTES) return answer(413, { error: 'callback too large' });

@@ -3,15 +3,13 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { RetiredParameter } from '../shared/webhook';
 import {
 	allowedIpsOption,
 	constantTimeEqual,
 	jsonObjectBody,
-	pastedWebhookMethodsRefusing,
+	pastedWebhookMethods,
 	refuseUnlistedCaller,
 	respondJson,
-	retiredParameterMessage,
 } from '../shared/webhook';
 
 /** Callback commands Tencent Cloud Chat documents (third-party callbacks). */
@@ -88,11 +86,6 @@ export function callbackSign(token: string, requestTime: string): string {
 export function isBeforeCallback(command: string): boolean {
 	return /\.Callback(Before|Prev)/.test(command);
 }
-
-const RETIRED_PARAMETERS: RetiredParameter[] = [
-	{ name: 'callbackToken', instead: 'enter the callback token as "Callback Token" in the Tencent Cloud Chat API credential and pick that credential on the trigger.' },
-	{ name: 'sdkAppId', instead: 'the trigger now takes the SDKAppID from the Tencent Cloud Chat API credential; pick that credential on the trigger.' },
-];
 
 function single(value: unknown): string {
 	if (Array.isArray(value)) return single(value[0]);
@@ -190,7 +183,7 @@ export class TencentCloudChatTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const answer = (status: number, body: IDataObject) => respondJson(this, status, body);
@@ -201,8 +194,6 @@ export class TencentCloudChatTrigger implements INodeType {
 
 		const unlisted = refuseUnlistedCaller(this, refuse);
 		if (unlisted) return unlisted;
-		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
-		if (retired) return refuse(500, retired);
 
 		const credentials = await this.getCredentials('tencentCloudChatApi');
 		const query = this.getQueryData() as IDataObject;

@@ -10,16 +10,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { RetiredParameter } from '../shared/webhook';
-import { allowedIpsOption, pastedWebhookMethodsRefusing, refuseUnlistedCaller, respondJson, retiredParameterMessage } from '../shared/webhook';
+import { allowedIpsOption, pastedWebhookMethods, refuseUnlistedCaller, respondJson } from '../shared/webhook';
 
 import { basicAuthMatches } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
-
-const RETIRED_PARAMETERS: RetiredParameter[] = [
-	{ name: 'user', instead: 'create a "Thulium Webhook Basic Auth API" credential with the user and password set on the webhook in Thulium and pick it on the trigger.' },
-	{ name: 'password', instead: 'create a "Thulium Webhook Basic Auth API" credential with the user and password set on the webhook in Thulium and pick it on the trigger.' },
-];
 
 /** Thulium events are small documents; anything larger is not from Thulium. */
 export const MAX_EVENT_BYTES = 1024 * 1024;
@@ -99,7 +93,7 @@ export class ThuliumChatTrigger implements INodeType {
 	};
 
 	// The URL is pasted into Thulium by hand (see the notice), so there is nothing to register.
-	webhookMethods = pastedWebhookMethodsRefusing(RETIRED_PARAMETERS);
+	webhookMethods = pastedWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
@@ -108,8 +102,6 @@ export class ThuliumChatTrigger implements INodeType {
 
 		const unlisted = refuseUnlistedCaller(this, (status, message) => answer(status, { message }));
 		if (unlisted) return unlisted;
-		const retired = retiredParameterMessage(this.getNode(), RETIRED_PARAMETERS);
-		if (retired) return answer(500, { message: retired });
 
 		if (this.getNodeParameter('authentication', 'none') === 'basicAuth') {
 			const credentials = await this.getCredentials('thuliumWebhookApi');

@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IHookFunctions, INode, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { isAddressAllowed, parseAllowedIps } from './allowedIps';
 
@@ -76,46 +75,6 @@ export function refuseUnlistedCaller(ctx: IWebhookFunctions, refuse: (status: nu
 	if (isAddressAllowed(address, ranges)) return undefined;
 	ctx.logger.warn(`${ctx.getNode().name}: refused a request from ${String(address)}, which is not in Allowed IPs`);
 	return refuse(403, 'The caller\'s address is not in Allowed IPs');
-}
-
-/**
- * A parameter the trigger no longer has, with what replaces it. Secrets moved from node parameters
- * (stored in plain text) to credentials (encrypted); a workflow that still carries them is refused
- * with this message rather than running with a secret the node ignores.
- */
-export interface RetiredParameter {
-	name: string;
-	instead: string;
-}
-
-/** The message for the first retired parameter the node still carries, or undefined. */
-export function retiredParameterMessage(node: INode, retired: RetiredParameter[]): string | undefined {
-	const parameters = node.parameters ?? {};
-	const found = retired.find(({ name }) => name in parameters);
-	if (!found) return undefined;
-	return `The node "${node.name}" still has the parameter "${found.name}", which now lives in a credential: ${found.instead} Then delete and re-add the node (or remove "${found.name}" from its JSON) and publish again.`;
-}
-
-/**
- * Webhook methods for a pasted URL that refuse to publish a workflow whose trigger still carries
- * retired parameters, so that the user learns of it when publishing, not from a refused callback.
- */
-export function pastedWebhookMethodsRefusing(retired: RetiredParameter[]) {
-	return {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const message = retiredParameterMessage(this.getNode(), retired);
-				if (message) throw new NodeOperationError(this.getNode(), message);
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
 }
 
 /**

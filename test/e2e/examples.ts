@@ -109,12 +109,13 @@ const easemob = (sandbox: RunningSandbox) => sandbox.get<FakeEasemob>('easemob')
 /** The trigger URL path of a custom trigger node: "<webhookId>/webhook". */
 const TENCENT_TRIGGER_PATH = '6c3f4b2a-8d9e-4f3a-9b4c-1d2e3f4a5b01/webhook';
 const EASEMOB_TRIGGER_PATH = '9e5a6d4c-0f1a-4b5c-9d6e-2f3a4b5c6d01/webhook';
+const TENCENT_MODERATION_PATH = '4d7e8f90-1a2b-4c3d-8e4f-5a6b7c8d9e01/webhook';
 
 /**
  * A Tencent Cloud Chat callback as Tencent posts it: the command and the signature in the query
  * string (Sign = SHA-256(token + RequestTime)), the event in the body.
  */
-function tencentCallback(sandbox: RunningSandbox, token: string, body: Record<string, unknown>): WebhookCall['request'] {
+function tencentCallback(sandbox: RunningSandbox, token: string, body: Record<string, unknown>, triggerPath = TENCENT_TRIGGER_PATH): WebhookCall['request'] {
 	const time = String(Math.floor(Date.now() / 1000));
 	const query = new URLSearchParams({
 		SdkAppid: String(tencent(sandbox).sdkAppId),
@@ -127,7 +128,7 @@ function tencentCallback(sandbox: RunningSandbox, token: string, body: Record<st
 			.update(token + time)
 			.digest('hex'),
 	});
-	return { method: 'POST', path: `${TENCENT_TRIGGER_PATH}?${query.toString()}`, body };
+	return { method: 'POST', path: `${triggerPath}?${query.toString()}`, body };
 }
 
 /** An Easemob post-send callback, signed as Easemob signs it: md5(callId + secret + timestamp). */
@@ -286,6 +287,44 @@ export const EXAMPLES: Record<string, ExampleExpectation> = {
 						expect(response.status).toBe(401);
 						expect(tencent(sandbox).commandRequests('openim/sendmsg')).toHaveLength(1);
 					},
+				},
+			];
+		},
+	},
+	'tencent-moderation-keyword-filter.json': {
+		kind: 'webhook',
+		calls: (sandbox) => {
+			const beforeSend = (text: string) => ({
+				CallbackCommand: 'C2C.CallbackBeforeSendMsg',
+				From_Account: 'alice',
+				To_Account: DEMO_SUPPORT_USER,
+				MsgSeq: 48376,
+				MsgRandom: 2837548,
+				MsgTime: Math.floor(Date.now() / 1000),
+				MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }],
+			});
+			return [
+				{
+					// The workflow's answer (Callback → Answer, through n8n's response), as Tencent reads it.
+					request: tencentCallback(sandbox, TENCENT_CALLBACK_TOKEN, beforeSend('Visit my Casino tonight'), TENCENT_MODERATION_PATH),
+					startsExecution: true,
+					check: (response) => {
+						expect(response.status).toBe(200);
+						expect(response.body).toEqual({ ActionStatus: 'OK', ErrorCode: 120001, ErrorInfo: 'This message contains a word that is not allowed here.' });
+					},
+				},
+				{
+					request: tencentCallback(sandbox, TENCENT_CALLBACK_TOKEN, beforeSend('Where is my order?'), TENCENT_MODERATION_PATH),
+					startsExecution: true,
+					check: (response) => {
+						expect(response.status).toBe(200);
+						expect(response.body).toEqual({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+					},
+				},
+				{
+					request: tencentCallback(sandbox, 'not-the-callback-token', beforeSend('Visit my casino'), TENCENT_MODERATION_PATH),
+					startsExecution: false,
+					check: (response) => expect(response.status).toBe(401),
 				},
 			];
 		},

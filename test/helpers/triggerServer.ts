@@ -20,8 +20,6 @@ export interface TriggerCall {
 
 export class TriggerServer {
 	parameters: IDataObject = {};
-	/** Node parameters as stored in the workflow (what getNode().parameters shows), when they differ. */
-	storedParameters?: IDataObject;
 	credentials: Record<string, IDataObject> = {};
 	/** The address n8n would report as req.ip (default: the socket's). */
 	callerIp?: string;
@@ -56,7 +54,6 @@ export class TriggerServer {
 
 	reset(parameters: IDataObject, credentials: Record<string, IDataObject>): void {
 		this.parameters = parameters;
-		this.storedParameters = undefined;
 		this.credentials = credentials;
 		this.callerIp = undefined;
 		this.started.length = 0;
@@ -118,7 +115,7 @@ export class TriggerServer {
 				type: `n8n-nodes-chat-conversations.${this.nodeName}`,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: this.storedParameters ?? this.parameters,
+				parameters: this.parameters,
 			}),
 			getWorkflow: () => ({ id: 'wf-trigger', active: true }),
 			getMode: () => 'webhook',

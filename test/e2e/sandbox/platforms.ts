@@ -76,7 +76,7 @@ const thulium: PlatformDefinition<FakeThulium> = {
 export const DEMO_SUPPORT_USER = 'support';
 export const DEMO_CLIENTS = ['alice', 'bob', 'carol'];
 export const DEMO_CLEANUP_USERS = ['alice', 'bob'];
-/** Secrets the callback examples' trigger nodes are configured with (sandbox only). */
+/** Secrets of the sandbox credentials the callback examples' trigger nodes check callbacks with (sandbox only). */
 export const TENCENT_CALLBACK_TOKEN = ['sandbox', 'callback', 'token'].join('-');
 export const EASEMOB_CALLBACK_SECRET = ['sandbox', 'callback', 'secret'].join('-');
 
@@ -122,7 +122,15 @@ const tencent: PlatformDefinition<FakeTencent> = {
 		id: 'sandboxTencentApi',
 		name: 'Tencent Cloud Chat (sandbox)',
 		type: 'tencentCloudChatApi',
-		data: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: fake.admin },
+		data: {
+			region: 'custom',
+			customBaseUrl: baseUrl,
+			sdkAppId: String(fake.sdkAppId),
+			secretKey: fake.secretKey,
+			adminIdentifier: fake.admin,
+			// The callback examples' trigger checks Sign with it.
+			callbackToken: TENCENT_CALLBACK_TOKEN,
+		},
 	}),
 	wrongSecret: {
 		data: (credential) => ({ ...credential.data, secretKey: 'not-the-secret-key' }),
@@ -155,7 +163,8 @@ const easemob: PlatformDefinition<FakeEasemob> = {
 		id: 'sandboxEasemobApi',
 		name: 'Easemob IM (sandbox)',
 		type: 'easemobImApi',
-		data: { baseUrl, orgName: fake.orgName, appName: EASEMOB_APP, clientId: fake.clientId, clientSecret: fake.clientSecret },
+		// The callback example's trigger checks security with callbackSecret.
+		data: { baseUrl, orgName: fake.orgName, appName: EASEMOB_APP, clientId: fake.clientId, clientSecret: fake.clientSecret, callbackSecret: EASEMOB_CALLBACK_SECRET },
 	}),
 	wrongSecret: {
 		data: (credential) => ({ ...credential.data, clientSecret: 'not-the-client-secret' }),
