@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	allowedIpsOption,
+	triggerOptions,
 	constantTimeEqual,
 	jsonObjectBody,
 	pastedWebhookMethods,
@@ -105,25 +105,17 @@ export class EasemobImTrigger implements INodeType {
 					{ name: 'Notification', value: 'notify' },
 				],
 			},
+			triggerOptions([
 			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Age (Minutes)',
-						name: 'maxAgeMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
-						default: 15,
-						description:
-							'Callbacks whose timestamp is older than this are acknowledged but start nothing (the signature does not cover the message, so old callbacks could be replayed). 0 turns the check off.',
-					},
-					allowedIpsOption,
-				],
+				displayName: 'Max Age (Minutes)',
+				name: 'maxAgeMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 20, numberPrecision: 0 },
+				default: 15,
+				description:
+					'Callbacks whose timestamp is older than this are acknowledged but start nothing (the signature does not cover the message, so old callbacks could be replayed). 0 turns the check off.',
 			},
+			]),
 		],
 	};
 

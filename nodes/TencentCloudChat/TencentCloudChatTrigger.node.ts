@@ -4,7 +4,7 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	allowedIpsOption,
+	triggerOptions,
 	constantTimeEqual,
 	jsonObjectBody,
 	pastedWebhookMethods,
@@ -172,14 +172,7 @@ export class TencentCloudChatTrigger implements INodeType {
 				placeholder: 'e.g. Group.CallbackAfterGroupAttrChanged, Push.OfflinePush',
 				description: 'More callback commands that start the workflow, separated by commas (for commands not in the list)',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [allowedIpsOption],
-			},
+			triggerOptions(),
 		],
 	};
 

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { allowedIpsOption, pastedWebhookMethods, refuseUnlistedCaller, respondJson } from '../shared/webhook';
+import { triggerOptions, pastedWebhookMethods, refuseUnlistedCaller, respondJson } from '../shared/webhook';
 
 import { basicAuthMatches } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
@@ -68,14 +68,7 @@ export class ThuliumChatTrigger implements INodeType {
 					{ name: 'None', value: 'none' },
 				],
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [allowedIpsOption],
-			},
+			triggerOptions(),
 		],
 	};
 

@@ -54,6 +54,11 @@ export const allowedIpsOption: INodeProperties = {
 		'Addresses and CIDR ranges (IPv4 or IPv6, separated by commas) that may call this trigger. Others get HTTP 403 before anything else is checked. Empty: any address. Behind a reverse proxy, set N8N_PROXY_HOPS so that n8n sees the caller\'s address.',
 };
 
+/** A trigger's Options collection: its own options, then Allowed IPs. */
+export function triggerOptions(own: INodeProperties[] = []): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [...own, allowedIpsOption] };
+}
+
 /**
  * Checks the caller's address against the node's Allowed IPs option, before anything else. Answers
  * 403 (or 500 for an option that does not parse) and returns the response, or returns undefined when

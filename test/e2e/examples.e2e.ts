@@ -34,14 +34,15 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ fixedPorts: false });
 	await app.installPackage();
 	await app.importCredentials(sandbox.credentials);
-	for (const file of files) {
+	// One import for all examples: each n8n CLI call takes seconds.
+	const prepared = files.map((file) => {
 		const prepare = EXAMPLES[file]?.prepare;
-		const workflow = prepare ? prepare(structuredClone(workflows.get(file)!), sandbox) : workflows.get(file)!;
-		const copy = path.join(app.root, file);
-		writeFileSync(copy, JSON.stringify(workflow));
-		await app.importWorkflow(copy);
-	}
-});
+		return prepare ? prepare(structuredClone(workflows.get(file)!), sandbox) : workflows.get(file)!;
+	});
+	const copy = path.join(app.root, 'examples.json');
+	writeFileSync(copy, JSON.stringify(prepared));
+	await app.importWorkflow(copy);
+}, 600_000);
 
 afterAll(async () => {
 	await app?.stop();
@@ -82,7 +83,7 @@ describe('`n8n start` with the published webhook examples', () => {
 		for (const [, id] of webhook) await app.cli(['publish:workflow', `--id=${id}`]);
 		await app.start();
 		await app.setupOwner(OWNER);
-	});
+	}, 600_000);
 
 	it('loads the nodes under the package name', async () => {
 		const response = await app.rest('GET', '/types/nodes.json');

@@ -111,7 +111,10 @@ beforeAll(async () => {
 	app = new N8nApp();
 	sandbox = await startSandbox({ fixedPorts: false });
 	await app.installPackage();
-	const credentials = [...sandbox.credentials, THULIUM_WEBHOOK_CREDENTIAL];
+	const easemob = sandbox.credentials.find((c) => c.type === 'easemobImApi')!;
+	// As after a workflow run: an app token stored with the credential.
+	const easemobWithToken = { ...easemob, id: 'e2eEasemobStoredToken', name: 'Easemob IM (token stored)', data: { ...easemob.data, accessToken: 'an-app-token-fetched-earlier' } };
+	const credentials = [...sandbox.credentials, THULIUM_WEBHOOK_CREDENTIAL, easemobWithToken];
 	secrets = [TENCENT_CALLBACK_TOKEN, EASEMOB_CALLBACK_SECRET, THULIUM_HOOK_PASSWORD];
 	for (const credential of sandbox.credentials) {
 		for (const key of ['password', 'secretKey', 'clientSecret']) if (typeof credential.data[key] === 'string') secrets.push(String(credential.data[key]));
@@ -239,6 +242,20 @@ describe('Allowed IPs', () => {
 		expect(answer.text).toContain('not in Allowed IPs');
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(await app.executions(workflow.id)).toEqual([]);
+	});
+});
+
+describe("n8n's credential tester", () => {
+	it('Easemob: a wrong Client Secret fails with a clear message even while an app token is stored', async () => {
+		const stored = await app.rest('GET', '/rest/credentials/e2eEasemobStoredToken?includeData=true');
+		expect(stored.status).toBe(200);
+		const credential = (stored.body as { data: { id: string; name: string; type: string; data: Record<string, unknown> } }).data;
+		const test = async (data: Record<string, unknown>) =>
+			((await app.rest('POST', '/rest/credentials/test', { credentials: { id: credential.id, name: credential.name, type: credential.type, data } })).body as { data: { status: string; message: string } }).data;
+		expect((await test(credential.data)).status).toBe('OK');
+		const wrong = await test({ ...credential.data, clientSecret: 'not-the-client-secret' });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/^Easemob refused the Client ID or Client Secret \(400\)\. In the Easemob console/);
 	});
 });
 
