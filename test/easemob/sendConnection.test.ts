@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Easemob sends after a connection failure, with nock standing in for Easemob: repeated only when
 // the connection was refused before the request was written (Easemob surely did not take it).
 import nock from 'nock';

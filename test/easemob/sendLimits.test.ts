@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // Easemob sends against the documented limits and retry rules: messages counted per group and per
 // recipient, rate answers waited out, and no repeat after a failure that leaves delivery unknown.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

@@ -45,7 +45,7 @@ export function messageContentFields(operation: string): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. gift',
-			description: 'The name of the custom event: letters, digits and - _ / . (at most 32)',
+			description: 'The name of the custom event. Letters, digits and - _ / . only, at most 32.',
 			displayOptions: show({ messageType: ['custom'] }),
 		},
 		{
