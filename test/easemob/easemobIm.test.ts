@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { FakeEasemob } from '../fakes/fakeEasemob';
-import { items, runNode } from '../helpers/engine';
+import { PACKAGE_ROOT, items, runNode } from '../helpers/engine';
 import type { EasemobCredentials } from './helpers';
 import { credentialsFor, freshApp, shortenDeleteWindow } from './helpers';
 
@@ -567,5 +567,45 @@ describe('Easemob IM → User', () => {
 		expect(fake.apiRequests[0].rawPath).toBe(`/${fake.orgName}/${APP}/users/leaver`);
 		expect(output[0][0].json).toEqual({ deleted: true, username: 'leaver' });
 		expect(fake.users.get(APP)?.has('leaver')).toBe(false);
+	});
+});
+
+describe('Easemob IM → what the node says matches the documentation', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { EasemobIm } = require(`${PACKAGE_ROOT}/dist/nodes/EasemobIm/EasemobIm.node.js`) as { EasemobIm: new () => INodeType };
+	const properties = new EasemobIm().description.properties;
+	const inOperation = (operation: string) => properties.filter((p) => p.displayOptions?.show?.operation?.includes(operation));
+
+	it('Recall: Sender is the user doing the recall, default admin (message_recall.html)', () => {
+		const fields = inOperation('recall').find((p) => p.name === 'additionalFields')!;
+		const from = (fields.options as INodeProperties[]).find((o) => o.name === 'from')!;
+		expect(from.description).toMatch(/doing the recall/);
+		expect(from.description).toMatch(/"admin"/);
+		expect(from.description).not.toMatch(/that sent the message/);
+	});
+
+	it('Send to Users: no claim that a REST-sent message starts a conversation (conversation_list.html)', () => {
+		const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'))!;
+		const sendToUsers = (operation.options as Array<{ value: string; description?: string }>).find((o) => o.value === 'sendToUsers')!;
+		expect(sendToUsers.description).not.toMatch(/starts it|first message/i);
+		expect(sendToUsers.description).toMatch(/only if the app has this switched on in the Easemob console/);
+	});
+
+	it('every send offers "Retry When Delivery Is Unknown", off, saying it can deliver twice', () => {
+		for (const operation of ['sendToUsers', 'sendToGroups']) {
+			const options = inOperation(operation).find((p) => p.name === 'options')!;
+			const retry = (options.options as INodeProperties[]).find((o) => o.name === 'retryWhenDeliveryUnknown')!;
+			expect(retry.default).toBe(false);
+			expect(retry.description).toMatch(/deliver a message twice/);
+		}
+	});
+
+	it('refuses custom events and data Easemob does not accept, sending nothing (message_single.html)', async () => {
+		const badEvent = await runNode('easemobIm', sendToUsers({ messageType: 'custom', customEvent: 'order paid!', customExts: '{}' }), credentials);
+		expect(badEvent.error?.message).toBe('Custom Event "order paid!" has characters Easemob does not accept [item 0]');
+		const tooMany = JSON.stringify(Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])));
+		const badData = await runNode('easemobIm', sendToUsers({ messageType: 'custom', customEvent: 'gift', customExts: tooMany }), credentials);
+		expect(badData.error?.message).toBe('Custom Data (JSON) has 17 entries [item 0]');
+		expect(fake.apiRequests).toHaveLength(0);
 	});
 });
