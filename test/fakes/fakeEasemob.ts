@@ -430,6 +430,9 @@ export class FakeEasemob {
 		if (!body.channel) return this.error(reply, 400, 'illegal_argument', 'field channel cannot be null or empty', 'IllegalArgumentException');
 		if (!body.type) return this.error(reply, 400, 'illegal_argument', 'field type cannot be null or empty', 'IllegalArgumentException');
 		if (body.delete_roam === undefined || body.delete_roam === null) return this.error(reply, 400, 'illegal_argument', 'field delete_roam cannot be null', 'IllegalArgumentException');
+		// type is chat or groupchat (DELETE 请求 body); no error text is given for another value, so the
+		// fake refuses it as an invalid body.
+		if (body.type !== 'chat' && body.type !== 'groupchat') return this.invalidBody(reply);
 		// LIMITS (消息管理): 5 calls/min per user ID → 429.
 		if (!this.userChannelLimit.take(`${app}\n${username.toLowerCase()}`)) return this.reachedApiLimit(req, reply);
 		// ERRORS "用户 ID 不存在错误码": a user ID in the path that does not exist → 404.
@@ -584,6 +587,18 @@ export class FakeEasemob {
 			// password required, at most 64 characters (USERS; 错误码 "password or pin must provided").
 			if (typeof user.password !== 'string' || user.password === '') return this.error(reply, 400, 'illegal_argument', 'password or pin must provided', 'IllegalArgumentException');
 			if ([...user.password].length > 64) return this.invalidBody(reply);
+			// nickname: at most 100 characters (USERS 开放注册单个用户; 错误码 "NICKNAME_TOO_LONG").
+			if (user.nickname !== undefined && (typeof user.nickname !== 'string' || [...user.nickname].length > 100)) return this.error(reply, 400, 'illegal_argument', 'NICKNAME_TOO_LONG', 'IllegalArgumentException');
+		}
+		// The same username twice with different passwords (USERS 批量授权注册用户 错误码).
+		const passwords = new Map<string, string>();
+		for (const user of list) {
+			const name = String(user.username).toLowerCase();
+			const earlier = passwords.get(name);
+			if (earlier !== undefined && earlier !== user.password) {
+				return this.error(reply, 400, 'duplicate_unique_property_exists', `the same user ${name} has a different password, the passwords are ${earlier},${String(user.password)}`, 'DuplicateUniquePropertyExistsException');
+			}
+			passwords.set(name, String(user.password));
 		}
 		const existing = this.users.get(app) ?? new Map();
 		// One user already registered → 400 duplicate_unique_property_exists (USERS 授权注册单个用户 错误码).
