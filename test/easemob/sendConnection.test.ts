@@ -1,18 +1,11 @@
 // Easemob sends after a connection failure, with nock standing in for Easemob: repeated only when
 // the connection was refused before the request was written (Easemob surely did not take it).
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
 
 import { items, runNode } from '../helpers/engine';
+import { sendToUsersOfItem } from './helpers';
 
-const sendToUsers = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'message',
-	operation: 'sendToUsers',
-	to: '={{ $json.to }}',
-	messageType: 'txt',
-	text: '={{ "Notice " + $json.n }}',
-	...extra,
-});
+const sendToUsers = sendToUsersOfItem;
 
 /** A socket error as Node reports it (an Error with a code). */
 const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });

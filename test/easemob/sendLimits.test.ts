@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { FakeEasemob } from '../fakes/fakeEasemob';
 import { items, runNode } from '../helpers/engine';
 import type { EasemobCredentials } from './helpers';
-import { credentialsFor, freshApp } from './helpers';
+import { credentialsFor, freshApp, sendToUsersOfItem } from './helpers';
 
 const fake = new FakeEasemob();
 let app: string;
@@ -30,14 +30,7 @@ const sendToGroups = (extra: INodeParameters = {}): INodeParameters => ({
 	text: '={{ "Update " + $json.n }}',
 	...extra,
 });
-const sendToUsers = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'message',
-	operation: 'sendToUsers',
-	to: '={{ $json.to }}',
-	messageType: 'txt',
-	text: '={{ "Notice " + $json.n }}',
-	...extra,
-});
+const sendToUsers = sendToUsersOfItem;
 const deliveredTwice = () => [...fake.deliveries.values()].filter((n) => n > 1).length;
 /** Messages Easemob delivered since the last reset (one per recipient or group of each call). */
 const delivered = () => [...fake.deliveredBy.values()].reduce((n, ids) => n + ids.length, 0);
