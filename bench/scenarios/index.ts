@@ -1,5 +1,5 @@
  
-import { easemobConversationDelete, easemobSendToUsers } from './easemob';
+import { easemobConversationDelete, easemobSendTo600Users, easemobSendToGroups, easemobSendToUsers } from './easemob';
 import { tencentConversationDelete, tencentMessageSend } from './tencent';
 import { thuliumDeleteContent } from './thulium';
 import type { Scenario } from './types';
@@ -10,6 +10,8 @@ export const SCENARIOS: Scenario[] = [
 	tencentMessageSend,
 	easemobConversationDelete,
 	easemobSendToUsers,
+	easemobSendToGroups,
+	easemobSendTo600Users,
 	thuliumDeleteContent,
 ];
 

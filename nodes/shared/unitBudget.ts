@@ -11,6 +11,8 @@ import { pause, throwIfCancelled } from './pause';
 export class UnitBudget {
 	private readonly spent: Array<{ at: number; units: number }> = [];
 	private inWindow = 0;
+	/** Units of calls not yet answered (see `takeUntilAnswered`): counted until they are. */
+	private unanswered = 0;
 
 	constructor(
 		/** Units the platform allows per window. */
@@ -27,13 +29,14 @@ export class UnitBudget {
 		this.prune(now);
 		// A single spend larger than the window's capacity waits for an empty window, then goes alone.
 		const need = Math.min(units, this.capacity);
-		let free = this.capacity - this.inWindow;
+		let free = this.capacity - this.inWindow - this.unanswered;
 		if (free >= need) return now;
 		for (const entry of this.spent) {
 			free += entry.units;
 			if (free >= need) return entry.at + this.windowMs;
 		}
-		return now;
+		// Only calls still waiting for their answer hold the units: look again shortly.
+		return this.unanswered > 0 ? now + 20 : now;
 	}
 
 	record(units: number, at = Date.now()): void {
@@ -51,6 +54,31 @@ export class UnitBudget {
 			if (at <= now) {
 				this.record(units, now);
 				return;
+			}
+			await pause(Math.min(at - now, 1000), signal);
+		}
+	}
+
+	/**
+	 * Like `take`, for a platform that counts a unit when the call arrives: the units count from now
+	 * until the returned function is called with the call's answer, and then for a whole window from
+	 * that moment. The call arrived before its answer, so the platform's window for it has surely
+	 * closed when the budget's has, however long the call took to get there.
+	 */
+	async takeUntilAnswered(units: number, signal?: AbortSignal): Promise<() => void> {
+		for (;;) {
+			throwIfCancelled(signal);
+			const now = Date.now();
+			const at = this.readyAt(units, now);
+			if (at <= now) {
+				this.unanswered += units;
+				let answered = false;
+				return () => {
+					if (answered) return;
+					answered = true;
+					this.unanswered -= units;
+					this.record(units);
+				};
 			}
 			await pause(Math.min(at - now, 1000), signal);
 		}

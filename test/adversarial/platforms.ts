@@ -251,6 +251,14 @@ export class TencentPlatform implements Platform {
 /** An address where nothing listens (connections are refused). */
 export const REFUSED_URL = 'http://127.0.0.1:9';
 
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
 /** How many users a permissive Easemob app lists. */
 export const EASEMOB_LISTED_USERS = 150;
 
@@ -335,7 +343,8 @@ export class EasemobPlatform implements Platform {
 	private readonly permissiveHandle: Handler = (req, reply) => {
 		const [, app, resource, name] = req.segments;
 		const body = req.json as Record<string, unknown> | undefined;
-		if (resource === 'users' && name !== undefined) this.fake.addUser(app, name);
+		// The fake reads path segments decoded, as a server does.
+		if (resource === 'users' && name !== undefined) this.fake.addUser(app, safeDecode(name));
 		if (resource === 'users' && name === undefined && req.method === 'POST') this.fake.users.set(app, new Map());
 		// A listing sees a fixed 150 users (two pages of 100), whatever other cases did.
 		if (resource === 'users' && name === undefined && req.method === 'GET') {

@@ -702,8 +702,12 @@ function expectEasemobMessage(v: IDataObject, r: Reader, s: RunSettings, forUser
 				customExts[key] = String(value);
 			}
 		}
+		// https://doc.easemob.com/document/server-side/message_single.html: at most 16 entries; the event
+		// name matches [a-zA-Z0-9-_/\.]{1,32}.
+		if (Object.keys(customExts).length > 16) r.refuse('Custom Data (JSON)');
 		const body: IDataObject = { customExts };
 		const event = r.text(v.customEvent, 'Custom Event', { maxLength: 32 });
+		if (event && !/^[a-zA-Z0-9\-_/.]{1,32}$/.test(event)) r.refuse('Custom Event');
 		if (event) body.customEvent = event;
 		message.body = body;
 	}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import { UnitBudget, sharedUnitBudget } from '../../nodes/shared/unitBudget';
 
 describe('UnitBudget', () => {
@@ -45,6 +46,21 @@ describe('UnitBudget', () => {
 		const start = Date.now();
 		await budget.take(5);
 		expect(Date.now() - start).toBeGreaterThanOrEqual(150);
+	});
+
+	it('takeUntilAnswered() counts units until the answer, then a whole window from the answer', async () => {
+		const budget = new UnitBudget(10, 200);
+		const answered = await budget.takeUntilAnswered(9);
+		// Unanswered: the units are held however long the call takes.
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		expect(budget.readyAt(5)).toBeGreaterThan(Date.now());
+		const answeredAt = Date.now();
+		answered();
+		answered(); // a second call changes nothing
+		await budget.take(5);
+		// The window started at the answer, not when the units were taken.
+		expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(190);
+		expect(budget.readyAt(5)).toBeGreaterThan(Date.now());
 	});
 
 	it('is shared per account, limit and window', () => {

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import path from 'node:path';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { FakeEasemob } from '../fakes/fakeEasemob';
 import { PACKAGE_ROOT } from '../helpers/engine';
 
@@ -44,3 +46,13 @@ export function shortenDeleteWindow(fake: FakeEasemob, appName: string, windowMs
 	const host = fake.server.baseUrl.replace(/^http:\/\//, '');
 	limiterModule.sharedKeyedLimiter(`easemob-user-channel:${host}/${fake.orgName}/${appName}`, 5, windowMs);
 }
+
+/** Message → Send to Users, one text per item from the item's `to` and `n`. */
+export const sendToUsersOfItem = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'message',
+	operation: 'sendToUsers',
+	to: '={{ $json.to }}',
+	messageType: 'txt',
+	text: '={{ "Notice " + $json.n }}',
+	...extra,
+});

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
 	reports.push(await soakThulium({ items: Math.ceil(count / 2), slowMs }));
 	reports.push(await soakThuliumStart({ items: Math.ceil(count / 5), slowMs }));
 	reports.push(await soakEasemob('send', { items: Math.ceil(count / 2), slowMs }));
+	reports.push(await soakEasemob('sendToGroups', { items: Math.ceil(count / 10), slowMs }));
 	reports.push(await soakEasemob('delete', { items: Math.ceil(count / 2), slowMs }));
 	const cancel = await soakCancel(count, 1500);
 	restore();

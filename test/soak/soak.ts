@@ -446,17 +446,21 @@ export async function soakThuliumStart(options: SoakOptions): Promise<SoakReport
 	}
 }
 
-/** What an Easemob soak runs: Message → Send to Users, or Conversation → Delete. */
-export type EasemobSoakOperation = 'send' | 'delete';
+/** What an Easemob soak runs: Message → Send to Users, Message → Send to Groups, or Conversation → Delete. */
+export type EasemobSoakOperation = 'send' | 'sendToGroups' | 'delete';
 
 /**
  * Easemob IM over `items` users, one request per item, while the fake injects: 5 % HTTP 502/503,
  * 300 ms bursts of 429 "This request has reached api limit", every app token expiring once mid-run,
- * 1 % slow answers and 1 % connections reset mid-answer.
+ * 1 % slow answers and 1 % connections reset mid-answer; sends also get 2 % connections dropped and
+ * 2 % HTTP 502 *after* Easemob delivered the message.
  *
- * - `send` (Message → Send to Users): a send may have been delivered when the answer is a 5xx, late
- *   or cut, and Easemob has no de-duplication key, so those items are reported and their send is
- *   never repeated; 429 and 401 "expired access token" (nothing was done) are retried.
+ * - `send` (Message → Send to Users) and `sendToGroups` (Message → Send to Groups, paced to Easemob's
+ *   20 group messages a second): a send may have been delivered when the answer is a 5xx, late or
+ *   cut, and Easemob has no de-duplication key, so those items are reported ("may have been
+ *   delivered") and their send is never repeated; 429, 403 "message send reach limit" and 401
+ *   "expired access token" (nothing was done) are retried. Every item is accounted for: delivered
+ *   once and output, or reported after an unclear answer and delivered at most once.
  * - `delete` (Conversation → Delete): idempotent, every transient fault is retried. Every 50th user
  *   does not exist: its 404 is reported, sent once.
  *
@@ -471,14 +475,16 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 	fake.apps.add(app);
 	try {
 		fake.server.latencyMs = options.latencyMs ?? 20;
+		const sends = operation !== 'delete';
+		const prefix = operation === 'sendToGroups' ? 'group' : 'user';
 		const missing = (i: number) => operation === 'delete' && i % 50 === 49;
 		for (let i = 0; i < options.items; i++) if (!missing(i)) fake.addUser(app, `user${i}`);
 		fake.addUser(app, 'peer');
 		const plan = new FaultPlan(options.seed ?? 17, options.slowMs, [429]);
 		/** The input item a request is for (its recipient or user), if any. */
 		const userItem = (req: RecordedRequest): number | undefined => {
-			const user = operation === 'send' ? (req.json as { to?: unknown[] } | undefined)?.to?.[0] : req.segments[3];
-			const match = typeof user === 'string' ? /^user(\d+)$/.exec(user) : null;
+			const target = sends ? (req.json as { to?: unknown[] } | undefined)?.to?.[0] : req.segments[3];
+			const match = typeof target === 'string' ? /^(?:user|group)(\d+)$/.exec(target) : null;
 			return match ? Number(match[1]) : undefined;
 		};
 		const itemOf = (req: RecordedRequest): number | undefined => {
@@ -511,10 +517,23 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 			if (fault) unclear(item, req);
 			return fault;
 		};
+		// After Easemob delivered a send: the connection drops, or the answer is a 502.
+		const afterDelivery = seededRandom((options.seed ?? 17) + 1);
+		fake.injectAfterDelivery = (req) => {
+			const item = itemOf(req);
+			if (item === undefined) return undefined;
+			const roll = afterDelivery();
+			if (roll >= 0.04) return undefined;
+			note(plan, item, roll < 0.02 ? 'dropAfterDelivery' : '5xxAfterDelivery');
+			unclear(item, req);
+			return roll < 0.02 ? { kind: 'reset' } : { kind: 'status', status: 502 };
+		};
 		const parameters =
 			operation === 'send'
 				? { resource: 'message', operation: 'sendToUsers', to: '={{ $json.user }}', messageType: 'txt', text: 'Soak message' }
-				: { resource: 'conversation', operation: 'delete', username: '={{ $json.user }}', conversationType: 'chat', conversationId: 'peer', deleteRoamingMessages: false };
+				: operation === 'sendToGroups'
+					? { resource: 'message', operation: 'sendToGroups', groupIds: '={{ $json.group }}', messageType: 'txt', text: 'Soak message' }
+					: { resource: 'conversation', operation: 'delete', username: '={{ $json.user }}', conversationType: 'chat', conversationId: 'peer', deleteRoamingMessages: false };
 		if (operation === 'delete') for (let i = 0; i < options.items; i++) if (!missing(i)) fake.addConversation(app, `user${i}`, 'chat', 'peer');
 		const result = await runNode(
 			'easemobIm',
@@ -529,7 +548,7 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 					accessToken: '',
 				},
 			},
-			{ input: items(options.items, (i) => ({ user: `user${i}` })), onError: 'continueRegularOutput' },
+			{ input: items(options.items, (i) => ({ user: `user${i}`, group: `group${i}` })), onError: 'continueRegularOutput' },
 		);
 		const out = result.output[0] ?? [];
 		const requestsOf = new Map<number, RecordedRequest[]>();
@@ -567,16 +586,16 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 			// A 401 status line says the platform did nothing, even when the rest of the answer is cut
 			// off: n8n fetches a new token and repeats the request itself.
 			const cut = unclearRequests.get(i)?.find((req) => !expired.has(req));
-			if (operation === 'send' && cut) {
-				// Reported, and nothing sent after the unclear answer.
-				if (error !== undefined && sent[sent.length - 1] === cut) reported++;
+			if (sends && cut) {
+				// Reported as possibly delivered, and nothing sent after the unclear answer.
+				if (error !== undefined && String(error).includes('may have been delivered') && sent[sent.length - 1] === cut) reported++;
 				else {
 					reportedWrongly++;
 					wrong.push(`item ${i} (${(plan.kindsPerItem.get(i) ?? []).join(',')}, ${sent.length} sent): ${String(error ?? 'succeeded')}`);
 				}
 				return;
 			}
-			const done = operation === 'send' ? deliveredTo.get(`user${i}`) === 1 : !fake.hasConversation(app, `user${i}`, 'chat', 'peer');
+			const done = sends ? deliveredTo.get(`${prefix}${i}`) === 1 : !fake.hasConversation(app, `user${i}`, 'chat', 'peer');
 			if (error === undefined && done) recovered += faultsHere;
 			else {
 				unrecovered += Math.max(1, faultsHere);
@@ -584,7 +603,7 @@ export async function soakEasemob(operation: EasemobSoakOperation, options: Soak
 			}
 		});
 		return {
-			name: operation === 'send' ? 'Easemob IM send' : 'Easemob IM conversation delete',
+			name: operation === 'send' ? 'Easemob IM send' : operation === 'sendToGroups' ? 'Easemob IM send to groups' : 'Easemob IM conversation delete',
 			items: options.items,
 			outputs: out.length,
 			inOrder: inInputOrder(out, options.items),

@@ -7,6 +7,7 @@ import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
 import type { ItemSession, Pace } from '../../shared/runItems';
 import { parseRetryAfter, transient } from '../../shared/retry';
+import type { BudgetSpend } from '../../shared/unitBudget';
 import type { EasemobApp } from './app';
 import { easemobApp } from './app';
 import { findTokenError } from './token';
@@ -28,18 +29,33 @@ export interface EasemobAccount {
 	secrets: string[];
 }
 
-export async function easemobAccount(ctx: IExecuteFunctions, pace: PaceDefaults = EASEMOB_PACE): Promise<EasemobAccount> {
+/**
+ * `limiterScope` names an API with a call limit of its own (Easemob counts calls per API and app,
+ * https://doc.easemob.com/document/server-side/limitationapi.html): its calls get their own limiter.
+ */
+export async function easemobAccount(ctx: IExecuteFunctions, pace: PaceDefaults = EASEMOB_PACE, limiterScope?: string): Promise<EasemobAccount> {
 	const credentials = await ctx.getCredentials(EASEMOB_CREDENTIAL);
 	const app = easemobApp(credentials);
 	const secrets = [String(credentials.clientSecret ?? ''), String(credentials.accessToken ?? '')];
-	return { app, secrets, pace: readPace(ctx, `easemob:${app.label}`, pace, secrets) };
+	const limiterKey = limiterScope ? `easemob:${app.label}:${limiterScope}` : `easemob:${app.label}`;
+	return { app, secrets, pace: readPace(ctx, limiterKey, pace, secrets) };
 }
 
 /**
- * How a call may be repeated after an unclear failure. A message send never is after a 5xx or a
- * timeout: Easemob may have delivered it, and it has no de-duplication key.
+ * How a call may be repeated after an unclear failure. A message send is repeated only when Easemob
+ * surely did not take it (a rate-limit answer, a connection refused before the request was
+ * written): it has no de-duplication key, so after a 5xx, a timeout or a dropped connection a
+ * repeat may deliver the message twice.
  */
 export type CallKind = 'read' | 'write' | 'send';
+
+/** Easemob's answer when a send is over the messages counted per second or minute (HTTP 403). */
+export function isSendRateAnswer(status: number, code: string | undefined, description: string): boolean {
+	// https://doc.easemob.com/document/server-side/message_single.html#错误码 and
+	// https://doc.easemob.com/document/server-side/message_group.html#错误码:
+	// 403 message_send_error "message send reach limit".
+	return status === 403 && (code === 'message_send_error' || code === undefined) && /reach limit/i.test(description);
+}
 
 export interface EasemobRequest {
 	method: IHttpRequestMethods;
@@ -52,14 +68,26 @@ export interface EasemobRequest {
 	notFound?: string;
 	/** Added to the hint of a failure, e.g. which recipients already got the message. */
 	failureNote?: () => string | undefined;
+	/** Units Easemob counts for this call besides the call itself (recipients, groups). */
+	spend?: readonly BudgetSpend[];
+	/** How long to wait after a 403 "message send reach limit": the window Easemob counts in. */
+	sendLimitWindowMs?: number;
+	/**
+	 * Sends only: also repeat after a failure that leaves delivery unknown (5xx, timeout, dropped
+	 * connection), at the price of a possible second delivery. Off by default.
+	 */
+	retryWhenDeliveryUnknown?: boolean;
 }
+
+const MAY_BE_DELIVERED =
+	'Easemob has no de-duplication key, so the message was not sent again. Check whether the recipients got it before sending it again, or turn on "Retry When Delivery Is Unknown" in the node options (the message may then arrive twice).';
 
 function hintFor(status: number, code: string | undefined, description: string): string {
 	if (status === 401) return "Easemob did not accept the app token even after fetching a new one. Check that the REST API host is the one shown for this app's data centre in the Easemob console.";
 	if (code === 'organization_application_not_found') return 'Copy Org Name and App Name from the AppKey (OrgName#AppName) in the Easemob console.';
 	if (status === 429 && code === 'resource_limited') return "Your Easemob plan's quota is used up (e.g. the number of users). Upgrade the plan or remove unused resources; retrying does not help.";
 	if (status === 429) return 'Easemob asked to slow down. Lower "Requests Per Second" in the node options.';
-	if (status === 403 && /reach limit/i.test(description)) return 'Easemob allows 6,000 messages a minute per app. Wait a minute, or lower "Requests Per Second" in the node options.';
+	if (status === 403 && /reach limit/i.test(description)) return 'Easemob counts messages per app: 6,000 one-to-one messages a minute (each recipient counts) and 20 group messages a second (each group counts). The node waited and retried, but the limit was still reached: other senders may share the app.';
 	if (status === 403 && /unopened|not open/i.test(description)) return 'Enable this feature for the app in the Easemob console (it may be a paid add-on).';
 	if (status === 403) return 'Easemob does not allow this call for the app or the given IDs. Check the IDs and the app settings in the console.';
 	if (status === 404) return 'Check the ID: it may be misspelled, deleted or belong to another app.';
@@ -98,6 +126,21 @@ export async function easemobRequest(
 		return apiError(node, itemIndex, note ? { ...failure, hint: [failure.hint, note].filter(Boolean).join(' ') } : failure, account.secrets);
 	};
 	return await session.call(async () => {
+		// Units Easemob counts (recipients, groups) are spent here, after the call slot, and count
+		// until the answer arrives, rather than through `session.call`'s `spend` (spent before the call
+		// slot, counted from then): Easemob counts a message when the call arrives, which may be a few
+		// hundred ms after the units were spent (call slots, a busy event loop). Measured with `spend`:
+		// 3 of 60 calls of 3 groups refused with 403.
+		const answered: Array<() => void> = [];
+		for (const { budget, units } of request.spend ?? []) answered.push(await budget.takeUntilAnswered(units, session.signal));
+		try {
+			return await attempt();
+		} finally {
+			for (const done of answered) done();
+		}
+	});
+
+	async function attempt(): Promise<IDataObject> {
 		let response;
 		try {
 			response = await sendWithCredential(ctx, EASEMOB_CREDENTIAL, {
@@ -133,15 +176,18 @@ export async function easemobRequest(
 					body: { httpCode: problem.httpStatus ?? 401, ...(body as JsonObject) },
 				});
 			}
-			const failure = fail({
-				message: `Easemob could not be reached: ${problem.message}`,
-				code: problem.code,
-				hint:
-					request.kind === 'send' && !problem.notSent
-						? 'The message may or may not have been delivered, so it was not sent again. Check the recipient before sending it again.'
-						: `Check the REST API host in the credential and that ${account.app.baseUrl} is reachable from n8n.`,
-			});
-			if (problem.kind !== 'cancelled' && problem.kind !== 'tls' && (request.kind !== 'send' || problem.notSent)) throw transient(failure);
+			const unknownDelivery = request.kind === 'send' && !problem.notSent && problem.kind !== 'cancelled';
+			const failure = fail(
+				unknownDelivery
+					? { message: `The message may have been delivered: ${problem.message}`, code: problem.code, hint: MAY_BE_DELIVERED }
+					: {
+							message: `Easemob could not be reached: ${problem.message}`,
+							code: problem.code,
+							hint: `Check the REST API host in the credential and that ${account.app.baseUrl} is reachable from n8n.`,
+						},
+			);
+			if (problem.kind === 'cancelled' || problem.kind === 'tls') throw failure;
+			if (!unknownDelivery || request.retryWhenDeliveryUnknown === true) throw transient(failure);
 			throw failure;
 		}
 
@@ -158,22 +204,30 @@ export async function easemobRequest(
 		else if (code === 'organization_application_not_found') message = `Easemob knows no app with this Org Name and App Name (${said})`;
 		else if (statusCode === 429 && code !== 'resource_limited') message = `Easemob rate limit reached (${said})`;
 
+		// A 5xx or a 408 leaves open whether Easemob delivered a message (https://doc.easemob.com/document/server-side/error.html:
+		// 408 "服务器等候请求时发生超时", 5xx "服务器在尝试处理请求时发生内部错误").
+		const unknownDelivery = request.kind === 'send' && (statusCode >= 500 || statusCode === 408);
+		const sendRate = isSendRateAnswer(statusCode, code, description);
+		if (unknownDelivery) message = `The message may have been delivered: Easemob answered ${said}`;
+		else if (sendRate) message = `Easemob message limit reached (${said})`;
 		const failure = fail({
 			message,
-			hint:
-				request.kind === 'send' && statusCode >= 500
-					? `${hintFor(statusCode, code, description)} The message may have been delivered, so it was not sent again.`
-					: hintFor(statusCode, code, description),
+			hint: unknownDelivery ? `${hintFor(statusCode, code, description)} ${MAY_BE_DELIVERED}` : hintFor(statusCode, code, description),
 			httpCode: statusCode,
 			code,
 			body: { httpCode: statusCode, ...(body as JsonObject) },
 		});
+		// Rate answers: Easemob refused the call and did nothing, so it is always safe to repeat.
 		if (statusCode === 429 && code !== 'resource_limited') {
 			throw transient(failure, { rateLimited: true, retryAfterMs: parseRetryAfter(headers['retry-after']) });
 		}
+		if (sendRate) throw transient(failure, { rateLimited: true, retryAfterMs: request.sendLimitWindowMs ?? 1000 });
+		if (unknownDelivery) {
+			if (request.retryWhenDeliveryUnknown === true) throw transient(failure);
+			throw failure;
+		}
 		if (statusCode === 409) throw transient(failure, { retryAfterMs: 1000 });
-		// 408: Easemob did not take the request in time, so it was not processed.
-		if ((statusCode >= 500 && request.kind !== 'send') || statusCode === 408) throw transient(failure);
+		if (statusCode >= 500 || statusCode === 408) throw transient(failure);
 		throw failure;
-	});
+	}
 }

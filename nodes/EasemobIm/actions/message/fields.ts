@@ -45,7 +45,7 @@ export function messageContentFields(operation: string): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. gift',
-			description: 'The name of the custom event',
+			description: 'The name of the custom event. Letters, digits and - _ / . only, at most 32.',
 			displayOptions: show({ messageType: ['custom'] }),
 		},
 		{
@@ -53,7 +53,7 @@ export function messageContentFields(operation: string): INodeProperties[] {
 			name: 'customExts',
 			type: 'json',
 			default: '{}',
-			description: 'Key/value pairs of the custom message; values are sent as text',
+			description: 'Up to 16 key/value pairs of the custom message; values are sent as text',
 			displayOptions: show({ messageType: ['custom'] }),
 		},
 	];
@@ -122,7 +122,15 @@ export function readMessage(ctx: IExecuteFunctions, node: INode, i: number, forU
 			customExts[key] = String(value);
 		}
 		const body: IDataObject = { customExts };
+		// https://doc.easemob.com/document/server-side/message_single.html (发送自定义消息): customEvent
+		// matches [a-zA-Z0-9-_/\.]{1,32}; customExts holds at most 16 entries.
+		if (Object.keys(customExts).length > 16) {
+			throw parameterError(node, i, `Custom Data (JSON) has ${Object.keys(customExts).length} entries`, 'Easemob accepts at most 16 entries of custom data.');
+		}
 		const customEvent = textParameter(ctx, 'customEvent', i, 'Custom Event', { maxLength: 32 });
+		if (customEvent !== '' && !/^[a-zA-Z0-9\-_/.]{1,32}$/.test(customEvent)) {
+			throw parameterError(node, i, `Custom Event "${customEvent}" has characters Easemob does not accept`, 'Use letters, digits and - _ / . only (at most 32).');
+		}
 		if (customEvent !== '') body.customEvent = customEvent;
 		message.body = body;
 	} else {

@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Send to Users',
 				value: 'sendToUsers',
 				description:
-					'Send a one-to-one message to one or more users. Easemob has no call to create a conversation: the first message between two users is what starts it.',
+					'Send a one-to-one message to one or more users. Messages sent this way create or update conversations only if the app has this switched on in the Easemob console.',
 				action: 'Send a message to users',
 			},
 		],

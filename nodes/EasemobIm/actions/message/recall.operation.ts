@@ -58,14 +58,15 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. user1',
-				description: 'The user ID that sent the message. Easemob assumes "admin" when empty.',
+				description:
+					'The user ID doing the recall; Easemob uses "admin" when empty. When Force recalls a message past the time limit, set the original sender here so that the recall also reaches the sender\'s devices.',
 			},
 			{
 				displayName: 'Sync to Sender',
 				name: 'syncDevice',
 				type: 'boolean',
 				default: true,
-				description: "Whether the recall also reaches the sender's own devices",
+				description: "Whether the recall of a one-to-one message also reaches all online devices of the sender",
 			},
 		],
 	},

@@ -4,13 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { EASEMOB_PACE } from '../../transport';
 import { messageContentFields, sendAdditionalFields } from './fields';
-import { sendMessages } from './send';
+import { retryWhenDeliveryUnknownOption, sendMessages } from './send';
 
 /** Easemob accepts at most 3 groups per call; longer lists are split. */
 export const GROUPS_PER_CALL = 3;
 
-/** Group messages are limited to 20 calls a second per app. */
-const GROUP_PACE = { ...EASEMOB_PACE, requestsPerSecond: 20, maxRequestsPerSecond: 20, rateNote: 'Easemob allows 20 group message calls a second per app' };
+/**
+ * Easemob limits group sends per app to 20 calls a second and 20 group messages a second, each group
+ * of a call one message: 3 groups per call allow 7 calls a second
+ * (https://doc.easemob.com/document/server-side/message_group.html, "发送频率").
+ */
+const GROUP_PACE = { ...EASEMOB_PACE, requestsPerSecond: 20, maxRequestsPerSecond: 20, rateNote: 'Easemob allows 20 group message calls and 20 group messages a second per app' };
+export const GROUP_MESSAGES = { limit: 20, windowMs: 1000, name: 'messages/chatgroups' };
 
 const properties: INodeProperties[] = [
 	{
@@ -31,11 +36,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: sendAdditionalFields(false),
 	},
-	optionsCollection(GROUP_PACE),
+	optionsCollection(GROUP_PACE, [retryWhenDeliveryUnknownOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToGroups'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await sendMessages(this, { endpoint: '/messages/chatgroups', parameter: 'groupIds', label: 'Group IDs', perCall: GROUPS_PER_CALL, forUsers: false, pace: GROUP_PACE });
+	return await sendMessages(this, { endpoint: '/messages/chatgroups', parameter: 'groupIds', label: 'Group IDs', perCall: GROUPS_PER_CALL, forUsers: false, pace: GROUP_PACE, messages: GROUP_MESSAGES, limiterScope: 'messages/chatgroups' });
 }

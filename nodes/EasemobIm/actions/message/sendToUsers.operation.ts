@@ -4,10 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { EASEMOB_PACE } from '../../transport';
 import { messageContentFields, sendAdditionalFields } from './fields';
-import { sendMessages } from './send';
+import { retryWhenDeliveryUnknownOption, sendMessages } from './send';
 
 /** Easemob accepts at most 600 recipients per call; longer lists are split. */
 export const RECIPIENTS_PER_CALL = 600;
+
+/**
+ * Easemob counts one-to-one messages per app: 6,000 a minute, each recipient of a call one message
+ * (https://doc.easemob.com/document/server-side/message_single.html, "发送频率").
+ */
+export const USER_MESSAGES = { limit: 6000, windowMs: 60_000, name: 'messages/users' };
 
 const properties: INodeProperties[] = [
 	{
@@ -28,11 +34,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: sendAdditionalFields(true),
 	},
-	optionsCollection(EASEMOB_PACE),
+	optionsCollection(EASEMOB_PACE, [retryWhenDeliveryUnknownOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await sendMessages(this, { endpoint: '/messages/users', parameter: 'to', label: 'Recipients', perCall: RECIPIENTS_PER_CALL, forUsers: true });
+	return await sendMessages(this, { endpoint: '/messages/users', parameter: 'to', label: 'Recipients', perCall: RECIPIENTS_PER_CALL, forUsers: true, messages: USER_MESSAGES });
 }
