@@ -190,6 +190,7 @@ export class FakeEasemob {
 		const auth = String(req.headers.authorization ?? '');
 		const match = /^Bearer (\S+)$/.exec(auth);
 		const token = match ? this.tokens.get(match[1]) : undefined;
+		req.checks?.push(!token || token.app !== app ? 'app token: unknown to this app' : token.expiresAt <= Date.now() ? 'app token: expired' : 'app token: valid');
 		if (!token || token.app !== app || this.rejectAllTokens) {
 			return this.error(reply, 401, 'auth_bad_access_token', 'Unable to authenticate due to corrupt access token', 'AuthBadAccessTokenException');
 		}
@@ -247,6 +248,7 @@ export class FakeEasemob {
 		}
 		if (!body.client_id) return this.error(reply, 400, 'illegal_argument', 'client_id must be provided.', 'IllegalArgumentException');
 		if (!body.client_secret) return this.error(reply, 400, 'illegal_argument', 'client_secret must be provided', 'IllegalArgumentException');
+		req.checks?.push(body.client_id === this.clientId && body.client_secret === this.clientSecret ? 'client ID and secret: match' : 'client ID and secret: do not match');
 		if (body.client_id !== this.clientId) return this.error(reply, 400, 'invalid_grant', 'client_id does not match', 'InvalidGrantException');
 		if (body.client_secret !== this.clientSecret) return this.error(reply, 400, 'invalid_grant', 'client_secret does not match', 'InvalidGrantException');
 		const accessToken = `YWMt${randomUUID().replace(/-/g, '')}`;
