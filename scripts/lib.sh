@@ -75,7 +75,7 @@ _ncc_npm_ci() {
 	total="$(node -p 'Object.keys(require("./package-lock.json").packages).length - 1')"
 	ncc_step "Installing the dependencies with npm ci ($total packages; first time about 1-2 minutes)"
 	npm ci --no-audit --no-fund --loglevel=http 2>&1 | awk -v total="$total" '
-		/^npm http fetch/ { n++; if (n % 100 == 0) { printf "    ... %d of about %d packages fetched\n", n, total; fflush() } next }
+		/^npm http fetch/ { n++; if (n % 100 == 0) { printf "    ... %d downloads (about %d in all)\n", n, total; fflush() } next }
 		/^npm http/ { next }
 		/^npm warn/ { w++; next }
 		{ print "    " $0; fflush() }
@@ -152,7 +152,10 @@ ncc_build_and_pack() {
 		echo "    the build in dist/ is up to date" >&2
 	else
 		echo "    building the package (about 20-40 s)" >&2
-		(cd "$NCC_REPO_ROOT" && npm run --silent build >&2) || ncc_fail "the package build failed"
+		(cd "$NCC_REPO_ROOT" && npm run --silent build >"$dest/build.log" 2>&1) || {
+			cat "$dest/build.log" >&2
+			ncc_fail "the package build failed"
+		}
 		touch "$stamp"
 	fi
 	local name
@@ -221,6 +224,8 @@ ncc_n8n_env() {
 	export N8N_HOST=127.0.0.1
 	export N8N_PORT="$port"
 	export N8N_RUNNERS_BROKER_PORT="$broker_port"
+	# On a busy machine the task runner can take longer than n8n's default 30 s to connect.
+	export N8N_RUNNERS_GRANT_TOKEN_TTL="${N8N_RUNNERS_GRANT_TOKEN_TTL:-120}"
 	export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-warn}"
 }
 

@@ -17,13 +17,17 @@ ncc_node_major() { node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
 ncc_use_node24() {
 	local major global_npmrc
 	major="$(ncc_node_major)"
-	# npm finds its global npmrc next to the running node; remember the machine's (it may carry the
-	# registry's CA file and other settings) before another node comes first on PATH.
-	global_npmrc="$(npm config get globalconfig 2>/dev/null || true)"
+	# Already done in this shell (or its parent): nothing to do.
+	if [ -n "$major" ] && [ "$major" -ge 24 ] && [ "${_NCC_NODE24_DONE:-}" = 1 ]; then
+		return 0
+	fi
 	if [ -n "$major" ] && [ "$major" -ge 24 ]; then
 		_ncc_node24_say "==> Node $(node --version) is recent enough"
 	else
 		local dir="$NCC_NODE_DIR/node-v$NODE24_VERSION"
+		# npm finds its global npmrc next to the running node; remember the machine's (it may carry the
+		# registry's CA file and other settings) before another node comes first on PATH.
+		global_npmrc="$(npm config get globalconfig 2>/dev/null || true)"
 		if [ ! -x "$dir/bin/node" ]; then
 			if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
 				echo "!! Node ${major:-(none)} found; this project needs Node 24. Install Node 24 (https://nodejs.org) and run the command again." >&2
@@ -48,5 +52,6 @@ ncc_use_node24() {
 	# npm here defaults to yes=false, which makes the npx in some dependency install scripts fail.
 	export npm_config_yes=true
 	[ -n "${npm_config_nodedir:-}" ] || export npm_config_nodedir="$(dirname "$(dirname "$(command -v node)")")"
-	_ncc_node24_say "==> Using node $(node --version) at $(command -v node), npm $(npm --version 2>/dev/null)"
+	export _NCC_NODE24_DONE=1
+	[ "${NCC_NODE24_QUIET:-}" = 1 ] || echo "==> Using node $(node --version) at $(command -v node), npm $(npm --version 2>/dev/null)"
 }
