@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that the sandbox contacts nothing beyond loopback: runs `npm start` under strace (every
 # connect() of every process it starts), sends the website-form example a form, waits, stops the
-# sandbox with Ctrl-C (SIGINT), and lists every address connected to. Needs strace
+# sandbox (SIGTERM: a background job ignores Ctrl-C's SIGINT), and lists every address connected to. Needs strace
 # (apt-get install -y strace) and a clone where `npm start` has run once (so that nothing is installed).
 #   bash scripts/check-offline.sh [seconds to keep n8n running after the form, default 60]
 set -euo pipefail
@@ -22,7 +22,7 @@ echo "==> The sandbox is up at $editor; sending the website form, then waiting $
 curl -sS -X POST "$editor/webhook/website-form" -H 'Content-Type: application/json' \
 	-d '{"firstName":"Jan","lastName":"Kowalski","email":"jan.kowalski@example.org"}' >/dev/null
 sleep "$idle"
-kill -INT -- "-$pid"
+kill -TERM -- "-$pid"
 wait "$pid" || true
 echo "==> Addresses connected to or sent to (protocol family, address, count):"
 grep -oE 'sa_family=AF_INET6?, sin6?_port=htons\([0-9]+\), (sin_addr=inet_addr\("[^"]+"\)|sin6_flowinfo=[^,]+, inet_pton\(AF_INET6, "[^"]+")' "$work/trace" |

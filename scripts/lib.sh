@@ -112,14 +112,14 @@ ncc_require_free_port() {
 }
 
 # Prints the port to use for something the sandbox serves on 127.0.0.1: the port in the environment
-# variable <env> when set (it must be free), else <default> when free, else a free port the system
-# picks (with a note on stderr).
+# variable <env> when set (it must be free), else <default> when free, else <previous> (the last
+# start's) when given and free, else a free port the system picks (with a note on stderr).
 ncc_pick_port() {
-	local default="$1" env="$2" what="$3"
+	local default="$1" env="$2" what="$3" previous="${4:-0}"
 	local wanted="${!env:-}"
 	node -e '
 		const net = require("net");
-		const [wanted, fallback, env, what] = process.argv.slice(1);
+		const [wanted, fallback, env, what, previous] = process.argv.slice(1);
 		const tryPort = (port) => new Promise((resolve) => {
 			const s = net.createServer();
 			s.once("error", () => resolve(undefined));
@@ -136,12 +136,13 @@ ncc_pick_port() {
 			}
 			let port = await tryPort(Number(fallback));
 			if (port === undefined) {
-				port = await tryPort(0);
+				if (Number(previous) > 0) port = await tryPort(Number(previous));
+				if (port === undefined) port = await tryPort(0);
 				console.error(`    port ${fallback} (${what}) is taken; using ${port} instead (set ${env} to choose one)`);
 			}
 			console.log(port);
 		})();
-	' "$wanted" "$default" "$env" "$what" || exit 1
+	' "$wanted" "$default" "$env" "$what" "$previous" || exit 1
 }
 
 # Builds the package (when a source changed since the last build) and packs it into the given folder;

@@ -107,7 +107,7 @@ try {
 	if (status !== 200) throw new Error(`login to the sandbox failed (HTTP ${status})`);
 
 	await send('Page.navigate', { url: `${base}/workflow/${workflowId}` });
-	await waitFor('document.querySelectorAll(".vue-flow__node").length > 0', 'the workflow canvas');
+	await waitFor('document.querySelectorAll(".vue-flow__node").length > 0', 'the workflow canvas', 120000);
 	await sleep(3000); // icons, fonts and the fit-to-view animation
 	// Close the editor's production checklist popup so that the canvas shows in full.
 	await evaluate(`document.querySelector('[data-test-id="suggested-actions-close"]')?.click()`);

@@ -58,8 +58,14 @@ ncc_step "[1/6] Node 24 and the dependencies"
 ncc_bootstrap
 
 ncc_step "[2/6] Ports"
-PORT="$(ncc_pick_port 5678 N8N_PORT "the n8n editor")"
-BROKER_PORT="$(ncc_pick_port 5679 N8N_RUNNERS_BROKER_PORT "n8n's task broker")"
+# A taken default gives way to the port of the last start when that is free, so that addresses and
+# the imported credentials stay the same from one start to the next.
+mkdir -p "$SANDBOX_DIR"
+previous_ports=(0 0)
+[ ! -f "$SANDBOX_DIR/n8n-ports" ] || read -r -a previous_ports <"$SANDBOX_DIR/n8n-ports" || true
+PORT="$(ncc_pick_port 5678 N8N_PORT "the n8n editor" "${previous_ports[0]:-0}")"
+BROKER_PORT="$(ncc_pick_port 5679 N8N_RUNNERS_BROKER_PORT "n8n's task broker" "${previous_ports[1]:-0}")"
+echo "$PORT $BROKER_PORT" >"$SANDBOX_DIR/n8n-ports"
 
 ncc_step "[3/6] The n8n $N8N_APP_VERSION app"
 ncc_prepare_n8n_app
@@ -68,7 +74,7 @@ mkdir -p "$SANDBOX_DIR"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-sandbox.XXXXXX")"
 ncc_step "[4/6] Starting the fake chat platforms"
 ncc_build_backend "$SANDBOX_DIR/backend"
-setsid node "$SANDBOX_DIR/backend/scripts/sandbox/backend.js" "$work/credentials.json" >"$BACKEND_LOG" 2>&1 &
+setsid node "$SANDBOX_DIR/backend/scripts/sandbox/backend.js" "$work/credentials.json" "$SANDBOX_DIR/fake-ports.json" >"$BACKEND_LOG" 2>&1 &
 backend_pid=$!
 for _ in $(seq 1 300); do
 	grep -q 'sandbox backend ready' "$BACKEND_LOG" 2>/dev/null && break

@@ -237,6 +237,8 @@ export interface StartSandboxOptions {
 	ports?: Record<string, number | undefined>;
 	/** With fixedPorts: a default port that is taken gives way to a free one instead of failing. */
 	freePortWhenTaken?: boolean;
+	/** With freePortWhenTaken: ports by platform key to try before any free one (the last start's). */
+	previousPorts?: Record<string, number | undefined>;
 }
 
 /** Listens on the platform's port as the options say; a taken default may give way to a free port. */
@@ -248,6 +250,14 @@ async function listenAsConfigured(definition: PlatformDefinition<unknown>, serve
 		return await listen(server, definition.port, definition.label, `, or set ${definition.portEnv}`);
 	} catch (error) {
 		if (!options.freePortWhenTaken || !/already in use/.test((error as Error).message)) throw error;
+		const previous = options.previousPorts?.[definition.key];
+		if (previous) {
+			try {
+				return await listen(server, previous, definition.label);
+			} catch {
+				// taken as well: any free port
+			}
+		}
 		return await listen(server, 0, definition.label);
 	}
 }
