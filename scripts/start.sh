@@ -57,22 +57,12 @@ trap 'exit 129' HUP
 ncc_step "[1/6] Node 24 and the dependencies"
 ncc_bootstrap
 
-ncc_step "[2/6] Ports"
-# A taken default gives way to the port of the last start when that is free, so that addresses and
-# the imported credentials stay the same from one start to the next.
-mkdir -p "$SANDBOX_DIR"
-previous_ports=(0 0)
-[ ! -f "$SANDBOX_DIR/n8n-ports" ] || read -r -a previous_ports <"$SANDBOX_DIR/n8n-ports" || true
-PORT="$(ncc_pick_port 5678 N8N_PORT "the n8n editor" "${previous_ports[0]:-0}")"
-BROKER_PORT="$(ncc_pick_port 5679 N8N_RUNNERS_BROKER_PORT "n8n's task broker" "${previous_ports[1]:-0}")"
-echo "$PORT $BROKER_PORT" >"$SANDBOX_DIR/n8n-ports"
-
-ncc_step "[3/6] The n8n $N8N_APP_VERSION app"
+ncc_step "[2/6] The n8n $N8N_APP_VERSION app"
 ncc_prepare_n8n_app
 
 mkdir -p "$SANDBOX_DIR"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-sandbox.XXXXXX")"
-ncc_step "[4/6] Starting the fake chat platforms"
+ncc_step "[3/6] Starting the fake chat platforms"
 ncc_build_backend "$SANDBOX_DIR/backend"
 setsid node "$SANDBOX_DIR/backend/scripts/sandbox/backend.js" "$work/credentials.json" "$SANDBOX_DIR/fake-ports.json" >"$BACKEND_LOG" 2>&1 &
 backend_pid=$!
@@ -84,7 +74,7 @@ done
 grep -q 'sandbox backend ready' "$BACKEND_LOG" || ncc_fail "the fake platforms did not get ready (log: $BACKEND_LOG)"
 grep '^    ' "$BACKEND_LOG" || true
 
-ncc_step "[5/6] Installing the package, the sandbox credentials and the examples into the sandbox's n8n"
+ncc_step "[4/6] Installing the package, the sandbox credentials and the examples into the sandbox's n8n"
 if [ -n "${NCC_PACKAGE_TGZ:-}" ]; then
 	tgz="$NCC_PACKAGE_TGZ"
 else
@@ -92,7 +82,8 @@ else
 fi
 mkdir -p "$USER_FOLDER"
 ncc_install_package "$tgz" "$USER_FOLDER"
-ncc_n8n_env "$USER_FOLDER" "$PORT" "$BROKER_PORT"
+# The imports open no port; n8n's own ports are chosen right before it starts (step 5).
+ncc_n8n_env "$USER_FOLDER" 0 0
 # Each n8n command boots n8n (several seconds), so imports only run when their input changed.
 ncc_import_if_changed "$USER_FOLDER/.ncc-credentials.sha256" "$work/credentials.json" \
 	"$N8N_BIN" import:credentials --input="$work/credentials.json"
@@ -101,7 +92,17 @@ mkdir -p "$work/examples" && cp examples/*.json "$work/examples/"
 ncc_import_if_changed "$USER_FOLDER/.ncc-examples.sha256" "$work/examples" \
 	"$N8N_BIN" import:workflow --separate --input="$work/examples"
 
-ncc_step "[6/6] Starting n8n $N8N_APP_VERSION (usually 15-30 s; log: $N8N_LOG)"
+ncc_step "[5/6] n8n's ports"
+# A taken default gives way to the port of the last start when that is free, so that the editor's
+# address stays the same from one start to the next (the fake platforms do the same in step 3).
+previous_ports=(0 0)
+[ ! -f "$SANDBOX_DIR/n8n-ports" ] || read -r -a previous_ports <"$SANDBOX_DIR/n8n-ports" || true
+PORT="$(ncc_pick_port 5678 N8N_PORT "the n8n editor" "${previous_ports[0]:-0}")"
+BROKER_PORT="$(ncc_pick_port 5679 N8N_RUNNERS_BROKER_PORT "n8n's task broker" "${previous_ports[1]:-0}")"
+echo "$PORT $BROKER_PORT" >"$SANDBOX_DIR/n8n-ports"
+export N8N_PORT="$PORT" N8N_RUNNERS_BROKER_PORT="$BROKER_PORT"
+
+ncc_step "[6/6] Starting n8n $N8N_APP_VERSION (usually 20-60 s; log: $N8N_LOG)"
 N8N_LOG_LEVEL=info setsid "$N8N_BIN" start >"$N8N_LOG" 2>&1 &
 n8n_pid=$!
 for _ in $(seq 1 900); do
