@@ -42,6 +42,9 @@ stop_group() {
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM HUP
+	# Stop everything even when the terminal (or the pipe we print to) is already gone.
+	trap '' PIPE
+	set +e
 	[ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null || true
 	stop_group "$n8n_pid" "n8n"
 	stop_group "$backend_pid" "the fake platforms"
