@@ -26,18 +26,26 @@ backend_pid=""
 n8n_pid=""
 tail_pid=""
 work=""
-stop_group() {
-	local pid="$1" name="$2"
-	[ -n "$pid" ] || return 0
-	kill -0 "$pid" 2>/dev/null || return 0
-	echo "==> Stopping $name"
-	kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+# Stops the given process groups together: SIGTERM, up to 10 s to finish, then SIGKILL for what is left.
+stop_groups() {
+	local pid alive
+	for pid in "$@"; do
+		[ -n "$pid" ] || continue
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+	done
 	for _ in $(seq 1 50); do
-		kill -0 "$pid" 2>/dev/null || break
+		alive=""
+		for pid in "$@"; do
+			[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=1
+		done
+		[ -n "$alive" ] || break
 		sleep 0.2
 	done
-	# Whatever is left of the group (the leader after 10 s, or a child that outlived it).
-	kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+	# Whatever is left of the groups (a leader after 10 s, or a child that outlived it).
+	for pid in "$@"; do
+		[ -n "$pid" ] || continue
+		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+	done
 }
 cleanup() {
 	local status=$?
@@ -46,8 +54,10 @@ cleanup() {
 	trap '' PIPE
 	set +e
 	[ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null || true
-	stop_group "$n8n_pid" "n8n"
-	stop_group "$backend_pid" "the fake platforms"
+	if [ -n "$n8n_pid$backend_pid" ]; then
+		echo "==> Stopping n8n and the fake platforms"
+		stop_groups "$n8n_pid" "$backend_pid"
+	fi
 	[ -z "$work" ] || rm -rf "$work"
 	echo "==> Sandbox stopped; nothing it started is left running"
 	exit "$status"
