@@ -49,9 +49,10 @@ stop_groups() {
 }
 cleanup() {
 	local status=$?
-	trap - EXIT INT TERM HUP
-	# Stop everything even when the terminal (or the pipe we print to) is already gone.
-	trap '' PIPE
+	trap - EXIT
+	# A second Ctrl-C or SIGTERM (npm passes the signal on to this script too) must not cut the clean-up
+	# short, and neither must a terminal or output pipe that is already gone.
+	trap '' INT TERM HUP PIPE
 	set +e
 	[ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null || true
 	if [ -n "$n8n_pid$backend_pid" ]; then
