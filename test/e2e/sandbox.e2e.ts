@@ -84,7 +84,8 @@ beforeAll(async () => {
 	const env: NodeJS.ProcessEnv = { ...process.env, NCC_SANDBOX_DIR: dir };
 	delete env.NODE_ENV;
 	for (const name of ['N8N_PORT', 'N8N_RUNNERS_BROKER_PORT', 'NCC_LOG_PORT', ...PLATFORMS.map((p) => p.portEnv)]) delete env[name];
-	child = spawn('bash', [path.join(ROOT, 'scripts', 'start.sh')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	// As a user runs it: npm start, in a process group of its own (as a terminal's foreground job).
+	child = spawn('npm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	if (process.env.NCC_E2E_PIDS && child.pid) appendFileSync(process.env.NCC_E2E_PIDS, `${child.pid}\n`);
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -155,15 +156,27 @@ describe('npm start with the default ports taken', () => {
 		for (const secret of secrets) expect(shown).not.toContain(secret);
 	});
 
-	it('Ctrl-C stops everything it started', async () => {
+	it('Ctrl-C (SIGINT to npm and everything in its process group) stops everything it started', async () => {
 		const ports = ['n8n editor', 'request log', ...PLATFORMS.map((p) => p.label)].map((label) => Number(new URL(url(label)).port));
 		const broker = Number(/task broker: 127\.0\.0\.1:(\d+)/.exec(output)![1]);
 		process.kill(-child.pid!, 'SIGINT');
-		const code = await exited;
-		expect(code).toBe(130);
-		expect(output).toContain('Sandbox stopped');
+		await exited;
+		expect(output).toContain('Stopping n8n and the fake platforms');
+		expect(output).toContain('Sandbox stopped; nothing it started is left running');
 		for (let i = 0; i < 40 && groupAlive(child.pid!); i++) await new Promise((r) => setTimeout(r, 250));
 		expect(groupAlive(child.pid!)).toBe(false);
 		for (const port of [...ports, broker]) expect(await accepts(port)).toBe(false);
+		// No process runs from the sandbox's folder any more (the fake platforms' backend does).
+		const running = readdirSync('/proc')
+			.filter((entry) => /^\d+$/.test(entry))
+			.map((pid) => {
+				try {
+					return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+				} catch {
+					return '';
+				}
+			})
+			.filter((command) => command.includes(dir));
+		expect(running).toEqual([]);
 	});
 });
