@@ -145,20 +145,30 @@ ncc_pick_port() {
 	' "$wanted" "$default" "$env" "$what" "$previous" || exit 1
 }
 
+# Builds the package when a source changed since the last build (dist/.ncc-built marks one); build
+# output goes to <log folder>/build.log and is shown only when the build fails.
+ncc_build_if_stale() {
+	local logdir="$1" stamp="$NCC_REPO_ROOT/dist/.ncc-built"
+	if [ -f "$stamp" ] && [ -z "$(cd "$NCC_REPO_ROOT" && find nodes credentials icons package.json tsconfig.json gulpfile.js -newer "$stamp" -print -quit)" ]; then
+		echo "    the build in dist/ is up to date" >&2
+		return 0
+	fi
+	echo "    building the package (about 20-60 s)" >&2
+	(cd "$NCC_REPO_ROOT" && npm run --silent build >"$logdir/build.log" 2>&1) || {
+		cat "$logdir/build.log" >&2
+		ncc_fail "the package build failed"
+	}
+	touch "$stamp"
+}
+
+# Which build dist/ holds (changes with every build made by ncc_build_if_stale).
+ncc_build_id() { stat -c %Y "$NCC_REPO_ROOT/dist/.ncc-built" 2>/dev/null || echo none; }
+
 # Builds the package (when a source changed since the last build) and packs it into the given folder;
 # prints the path of the .tgz.
 ncc_build_and_pack() {
-	local dest="$1" stamp="$NCC_REPO_ROOT/dist/.ncc-built"
-	if [ -f "$stamp" ] && [ -z "$(cd "$NCC_REPO_ROOT" && find nodes credentials icons package.json tsconfig.json gulpfile.js -newer "$stamp" -print -quit)" ]; then
-		echo "    the build in dist/ is up to date" >&2
-	else
-		echo "    building the package (about 20-40 s)" >&2
-		(cd "$NCC_REPO_ROOT" && npm run --silent build >"$dest/build.log" 2>&1) || {
-			cat "$dest/build.log" >&2
-			ncc_fail "the package build failed"
-		}
-		touch "$stamp"
-	fi
+	local dest="$1"
+	ncc_build_if_stale "$dest"
 	local name
 	name="$(cd "$NCC_REPO_ROOT" && npm pack --silent --pack-destination "$dest" 2>/dev/null | tail -n 1)" || ncc_fail "npm pack failed"
 	echo "$dest/$name"

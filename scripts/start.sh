@@ -89,13 +89,21 @@ grep -q 'sandbox backend ready' "$BACKEND_LOG" || ncc_fail "the fake platforms d
 grep '^    ' "$BACKEND_LOG" || true
 
 ncc_step "[4/6] Installing the package, the sandbox credentials and the examples into the sandbox's n8n"
-if [ -n "${NCC_PACKAGE_TGZ:-}" ]; then
-	tgz="$NCC_PACKAGE_TGZ"
-else
-	tgz="$(ncc_build_and_pack "$work")"
-fi
 mkdir -p "$USER_FOLDER"
-ncc_install_package "$tgz" "$USER_FOLDER"
+installed="$USER_FOLDER/.ncc-installed-build"
+if [ -n "${NCC_PACKAGE_TGZ:-}" ]; then
+	ncc_install_package "$NCC_PACKAGE_TGZ" "$USER_FOLDER"
+	rm -f "$installed"
+else
+	ncc_build_if_stale "$work"
+	if [ -f "$installed" ] && [ "$(cat "$installed")" = "$(ncc_build_id)" ]; then
+		echo "    the package in the sandbox's n8n is this build"
+	else
+		ncc_install_package "$(ncc_build_and_pack "$work")" "$USER_FOLDER"
+		ncc_build_id >"$installed"
+		echo "    the package is installed in the sandbox's n8n"
+	fi
+fi
 # The imports open no port; n8n's own ports are chosen right before it starts (step 5).
 ncc_n8n_env "$USER_FOLDER" 0 0
 # Each n8n command boots n8n (several seconds), so imports only run when their input changed.
