@@ -51,8 +51,8 @@ cleanup() {
 	local status=$?
 	trap - EXIT
 	# A second Ctrl-C or SIGTERM (npm passes the signal on to this script too) must not cut the clean-up
-	# short, and neither must a terminal or output pipe that is already gone.
-	trap '' INT TERM HUP PIPE
+	# short.
+	trap '' INT TERM HUP
 	set +e
 	[ -z "$tail_pid" ] || kill "$tail_pid" 2>/dev/null || true
 	if [ -n "$n8n_pid$backend_pid" ]; then
@@ -64,6 +64,9 @@ cleanup() {
 	exit "$status"
 }
 trap cleanup EXIT
+# Writing to a terminal or pipe that is gone must not kill this script before it has stopped what it
+# started (a SIGPIPE ignored only inside the clean-up comes too late).
+trap '' PIPE
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
