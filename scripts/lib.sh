@@ -167,9 +167,13 @@ ncc_build_id() { stat -c %Y "$NCC_REPO_ROOT/dist/.ncc-built" 2>/dev/null || echo
 # Builds the package (when a source changed since the last build) and packs it into the given folder;
 # prints the path of the .tgz.
 ncc_build_and_pack() {
-	local dest="$1"
-	ncc_build_if_stale "$dest"
-	local name
+	ncc_build_if_stale "$1"
+	ncc_pack "$1"
+}
+
+# Packs the package as built in dist/ into the given folder; prints the path of the .tgz.
+ncc_pack() {
+	local dest="$1" name
 	name="$(cd "$NCC_REPO_ROOT" && npm pack --silent --pack-destination "$dest" 2>/dev/null | tail -n 1)" || ncc_fail "npm pack failed"
 	echo "$dest/$name"
 }
@@ -233,8 +237,9 @@ ncc_n8n_env() {
 	export N8N_SECURE_COOKIE=false
 	export N8N_LISTEN_ADDRESS=127.0.0.1
 	export N8N_HOST=127.0.0.1
-	export N8N_PORT="$port"
-	export N8N_RUNNERS_BROKER_PORT="$broker_port"
+	# 0: not chosen yet (the caller exports them later); the user's own settings stay as they are.
+	[ "$port" = 0 ] || export N8N_PORT="$port"
+	[ "$broker_port" = 0 ] || export N8N_RUNNERS_BROKER_PORT="$broker_port"
 	# On a busy machine the task runner can take longer than n8n's default 30 s to connect.
 	export N8N_RUNNERS_GRANT_TOKEN_TTL="${N8N_RUNNERS_GRANT_TOKEN_TTL:-120}"
 	export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-warn}"

@@ -102,7 +102,7 @@ else
 	if [ -f "$installed" ] && [ "$(cat "$installed")" = "$(ncc_build_id)" ]; then
 		echo "    the package in the sandbox's n8n is this build"
 	else
-		ncc_install_package "$(ncc_build_and_pack "$work")" "$USER_FOLDER"
+		ncc_install_package "$(ncc_pack "$work")" "$USER_FOLDER"
 		ncc_build_id >"$installed"
 		echo "    the package is installed in the sandbox's n8n"
 	fi
