@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Every relative link and anchor in the project's Markdown resolves: the file or folder exists, and
 // an anchor names a heading of its page (as GitHub turns headings into anchors). Links to the web are
 // not followed (tests stay on this machine).
