@@ -127,7 +127,7 @@ BROKER_PORT="$(ncc_pick_port 5679 N8N_RUNNERS_BROKER_PORT "n8n's task broker" "$
 echo "$PORT $BROKER_PORT" >"$SANDBOX_DIR/n8n-ports"
 export N8N_PORT="$PORT" N8N_RUNNERS_BROKER_PORT="$BROKER_PORT"
 
-ncc_step "[6/6] Starting n8n $N8N_APP_VERSION (usually 20-60 s; log: $N8N_LOG)"
+ncc_step "[6/6] Starting n8n $N8N_APP_VERSION (40-60 s on a busy 2-core machine; log: $N8N_LOG)"
 N8N_LOG_LEVEL=info setsid "$N8N_BIN" start >"$N8N_LOG" 2>&1 &
 n8n_pid=$!
 for _ in $(seq 1 900); do
