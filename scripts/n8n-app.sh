@@ -43,7 +43,7 @@ _ncc_n8n_provision() {
 	local stamp="$N8N_APP_DIR/.provisioned"
 	local start=$SECONDS
 	echo "==> Provisioning the n8n $N8N_APP_VERSION app into $N8N_APP_DIR"
-	echo "    (first time only: takes several minutes and about 3 GB of disk)"
+	echo "    (first time only: 2,364 packages, 2.9 GB on disk; it took 24 minutes on a busy 2-core machine)"
 	local work="$N8N_APP_DIR.partial"
 	if [ -f "$work/.npm-installed" ]; then
 		echo "==> [1/2] Reusing the finished npm install in $work"

@@ -55,8 +55,11 @@ try {
 	});
 	let nextId = 0;
 	const pending = new Map();
+	// Every address the editor page asks for, to show that it loads nothing from outside the machine.
+	const requested = new Set();
 	ws.onmessage = (event) => {
 		const message = JSON.parse(event.data);
+		if (message.method === 'Network.requestWillBeSent') requested.add(new URL(message.params.request.url).origin);
 		if (message.id && pending.has(message.id)) {
 			const { resolve, reject } = pending.get(message.id);
 			pending.delete(message.id);
@@ -86,6 +89,7 @@ try {
 
 	await send('Page.enable');
 	await send('Runtime.enable');
+	await send('Network.enable');
 	await send('Emulation.setDeviceMetricsOverride', { width: 1440, height: 810, deviceScaleFactor: 1, mobile: false });
 
 	// Log in the way the editor does: its browser ID in localStorage, sent as a header with the login.
@@ -103,7 +107,7 @@ try {
 	if (status !== 200) throw new Error(`login to the sandbox failed (HTTP ${status})`);
 
 	await send('Page.navigate', { url: `${base}/workflow/${workflowId}` });
-	await waitFor('document.querySelectorAll(".vue-flow__node").length > 0', 'the workflow canvas');
+	await waitFor('document.querySelectorAll(".vue-flow__node").length > 0', 'the workflow canvas', 120000);
 	await sleep(3000); // icons, fonts and the fit-to-view animation
 	// Close the editor's production checklist popup so that the canvas shows in full.
 	await evaluate(`document.querySelector('[data-test-id="suggested-actions-close"]')?.click()`);
@@ -111,6 +115,9 @@ try {
 	const { data } = await send('Page.captureScreenshot', { format: 'png' });
 	writeFileSync(output, Buffer.from(data, 'base64'));
 	console.log(`==> Screenshot written to ${output}`);
+	const outside = [...requested].filter((origin) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?|data:|blob:|null)$/.test(origin) && origin !== 'null');
+	console.log(`    the editor page requested: ${[...requested].join(', ')}`);
+	if (outside.length > 0) console.log(`!! the editor page contacted: ${outside.join(', ')}`);
 	ws.close();
 } catch (error) {
 	console.error(`!! screenshot failed: ${error.message}`);

@@ -7,7 +7,8 @@ source "$(dirname "$0")/lib.sh"
 cd "$NCC_REPO_ROOT"
 
 started=$SECONDS
-ncc_n8n_app
+ncc_bootstrap
+ncc_prepare_n8n_app
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-e2e.XXXXXX")"
 pids="$work/pids"
@@ -29,6 +30,8 @@ tgz="$(ncc_build_and_pack "$work")"
 echo "    $tgz"
 
 ncc_step "Running the end-to-end suite against n8n $N8N_APP_VERSION"
+# Every n8n the suite starts inherits these: it contacts nothing outside this machine.
+ncc_n8n_offline_env
 mkdir -p "$work/tmp"
 NCC_E2E_TMP="$work/tmp" NCC_E2E_PIDS="$pids" NCC_N8N_BIN="$N8N_BIN" NCC_PACKAGE_TGZ="$tgz" \
 	node node_modules/jest/bin/jest.js -c test/e2e/jest.config.js "$@"

@@ -13,7 +13,9 @@ export class EasemobIm implements INodeType {
 		icon: { light: 'file:../../icons/easemob-im.svg', dark: 'file:../../icons/easemob-im.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
+		subtitle:
+			'={{ ({"conversation:delete":"Delete Conversation","message:recall":"Recall Message","message:sendToGroups":"Send Message to Groups","message:sendToUsers":"Send Message to Users","user:create":"Create User","user:delete":"Delete User","user:get":"Get User","user:getAll":"Get Many Users"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Delete conversations, send and recall messages, and manage users of an Easemob IM app',
 		defaults: { name: 'Easemob IM' },
 		usableAsTool: true,

@@ -17,7 +17,9 @@ export class TencentCloudChat implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
+		subtitle:
+			'={{ ({"conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","message:getHistory":"Get Message History","message:recall":"Recall Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:import":"Import User"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send messages and manage conversations and users in Tencent Cloud Chat',
 		defaults: { name: 'Tencent Cloud Chat' },
 		usableAsTool: true,

@@ -15,7 +15,9 @@ export class ThuliumChat implements INodeType {
 		icon: { light: 'file:../../icons/thulium.svg', dark: 'file:../../icons/thulium.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
+		subtitle:
+			'={{ ({"conversation:delete":"Delete Conversation","conversation:deleteContent":"Delete Conversation Content","conversation:sendMessage":"Send Message","conversation:start":"Start Conversation","conversation:stop":"Stop Conversation","chat:getMany":"Get Many Chats","queue:getMany":"Get Many Chat Queues","report:getSummary":"Get Chat Summary Report"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Start, message, stop and clean up Thulium chat conversations, list chats and queues, and read chat reports',
 		defaults: { name: 'Thulium Chat' },
 		usableAsTool: true,

@@ -332,6 +332,7 @@ export class FakeEasemob {
 			return this.error(reply, 401, 'auth_bad_access_token', 'Unable to authenticate due to corrupt access token', 'AuthBadAccessTokenException');
 		}
 		const token = this.tokens.get(match[1]);
+		req.checks?.push(!token || token.app !== app ? 'app token: unknown to this app' : token.expiresAt <= Date.now() ? 'app token: expired' : 'app token: valid');
 		if (!token || token.app !== app || this.rejectAllTokens) {
 			return this.error(reply, 401, 'auth_bad_access_token', 'Unable to authenticate', 'AuthBadAccessTokenException');
 		}
@@ -406,6 +407,7 @@ export class FakeEasemob {
 		// TOKEN 错误码: the four 400 answers, word for word.
 		if (!body.client_id) return this.error(reply, 400, 'illegal_argument', 'client_id must be provided.', 'IllegalArgumentException');
 		if (!body.client_secret) return this.error(reply, 400, 'illegal_argument', 'client_secret must be provided', 'IllegalArgumentException');
+		req.checks?.push(body.client_id === this.clientId && body.client_secret === this.clientSecret ? 'client ID and secret: match' : 'client ID and secret: do not match');
 		if (body.client_id !== this.clientId) return this.error(reply, 400, 'invalid_grant', 'client_id does not match', 'InvalidGrantException');
 		if (body.client_secret !== this.clientSecret) return this.error(reply, 400, 'invalid_grant', 'client_secret does not match', 'InvalidGrantException');
 		// TOKEN: ttl in seconds, 0 = never expires; without it the console's setting applies.

@@ -18,6 +18,60 @@ export interface RecordedRequest {
 	/** Set when the body was not valid JSON. */
 	jsonError?: boolean;
 	at: number;
+	/** What the fake checked about this request (signatures, credentials), in words, for the log. */
+	checks?: string[];
+}
+
+/** What a fake received and answered, as the sandbox's request log shows it (secrets masked). */
+export interface Exchange {
+	at: number;
+	method: string;
+	/** Path as sent (percent-encoded). */
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	/** The parsed JSON body, else the text (empty string when there was none). */
+	body: unknown;
+	/** What the fake checked (signatures, credentials), in words. */
+	checks: string[];
+	/** The HTTP status answered; undefined when the connection closed without one. */
+	status?: number;
+	/** The answer's parsed JSON body, else its text. */
+	answer?: unknown;
+	/** How the answer went out when not plainly: a network fault or a held connection. */
+	delivery?: string;
+	durationMs: number;
+}
+
+/** Names of headers, query parameters and JSON fields whose values are secrets. */
+const SECRET_NAME = /secret|password|passwd|token|usersig|signature|authorization|cookie|^sign$|^security$|^sig$/i;
+const MASK = '***';
+
+/** A copy of a JSON value with the values of secret-named fields replaced by ***. */
+export function maskSecrets(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(maskSecrets);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_NAME.test(k) && (typeof v === 'string' || typeof v === 'number') ? MASK : maskSecrets(v)]),
+		);
+	}
+	return value;
+}
+
+function maskHeader(name: string, value: string): string {
+	if (!SECRET_NAME.test(name)) return value;
+	// Keep the scheme ("Basic", "Bearer"): it says which kind of credential was sent.
+	const scheme = /^(\w+) \S/.exec(value);
+	return scheme ? `${scheme[1]} ${MASK}` : MASK;
+}
+
+function parseMaybeJson(text: string): unknown {
+	if (text === '') return '';
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
 }
 
 /**
@@ -29,6 +83,8 @@ export type NetworkFault = { kind: 'reset' } | { kind: 'slow'; delayMs: number }
 
 export class Reply {
 	handled = false;
+	/** What went out, for the request log: status and body, or how the connection ended. */
+	answered?: { status?: number; body?: string; delivery?: string };
 
 	constructor(
 		private readonly res: http.ServerResponse,
@@ -38,6 +94,7 @@ export class Reply {
 
 	private send(status: number, headers: Record<string, string>, body?: string): void {
 		this.handled = true;
+		this.answered = { status, body };
 		const write = () => {
 			if (this.res.destroyed) return;
 			this.res.writeHead(status, headers);
@@ -46,10 +103,12 @@ export class Reply {
 		if (this.fault?.kind === 'reset') {
 			const bytes = Buffer.from(body ?? '');
 			// Without a body to cut, the connection closes before the status line.
+			this.answered.delivery = 'connection reset mid-answer (network fault)';
 			if (bytes.length < 2) return void this.res.socket?.destroy();
 			this.res.writeHead(status, { ...headers, 'Content-Length': String(bytes.length) });
 			this.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.res.socket?.destroy());
 		} else if (this.fault?.kind === 'slow') {
+			this.answered.delivery = `answer delayed ${this.fault.delayMs} ms (network fault)`;
 			const timer = setTimeout(() => {
 				this.timers?.delete(timer);
 				write();
@@ -75,12 +134,14 @@ export class Reply {
 	/** Closes the connection without an answer (a reset mid-response). */
 	reset(): void {
 		this.handled = true;
+		this.answered = { delivery: 'connection closed without an answer' };
 		this.res.socket?.destroy();
 	}
 
 	/** Never answers: for client timeouts. The socket is closed when the server stops. */
 	hang(): void {
 		this.handled = true;
+		this.answered = { delivery: 'no answer: the connection is held open' };
 	}
 }
 
@@ -100,6 +161,8 @@ export class FakeServer {
 	private server?: http.Server;
 	private readonly sockets = new Set<import('node:net').Socket>();
 	baseUrl = '';
+	/** Called with every request and its answer, secrets masked (the sandbox's request log). */
+	onExchange?: (exchange: Exchange) => void;
 
 	constructor(private readonly handler: Handler) {}
 
@@ -166,6 +229,7 @@ export class FakeServer {
 			json,
 			jsonError,
 			at: Date.now(),
+			checks: [],
 		};
 		this.requests.push(recorded);
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
@@ -178,6 +242,30 @@ export class FakeServer {
 			if (!reply.handled) reply.json(500, { error: 'fake server crashed', message: String(error) });
 		}
 		if (!reply.handled) reply.json(404, { error: 'no route', path: rawPath });
+		if (this.onExchange) this.onExchange(this.exchange(recorded, reply));
+	}
+
+	private exchange(req: RecordedRequest, reply: Reply): Exchange {
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(req.headers)) {
+			if (value !== undefined) headers[name] = maskHeader(name, Array.isArray(value) ? value.join(', ') : value);
+		}
+		const query: Record<string, string> = {};
+		for (const [name, value] of req.query) query[name] = SECRET_NAME.test(name) ? MASK : value;
+		const answered = reply.answered ?? {};
+		return {
+			at: req.at,
+			method: req.method,
+			path: req.rawPath,
+			query,
+			headers,
+			body: maskSecrets(req.json !== undefined ? req.json : req.body),
+			checks: [...(req.checks ?? [])],
+			status: answered.status,
+			answer: answered.body === undefined ? undefined : maskSecrets(parseMaybeJson(answered.body)),
+			delivery: answered.delivery,
+			durationMs: Date.now() - req.at,
+		};
 	}
 }
 

@@ -220,6 +220,7 @@ export class FakeTencent {
 		}
 		this.userSigsSeen.add(userSig);
 		const sigCode = verifyUserSig(userSig, { sdkAppId: this.sdkAppId, identifier, secretKey: this.secretKey, now: Math.floor(Date.now() / 1000) });
+		req.checks?.push(sigCode === 0 ? `UserSig of ${identifier}: valid for SDKAppID ${this.sdkAppId}` : `UserSig of ${identifier}: invalid (${sigCode})`);
 		if (sigCode !== 0) return this.fail(reply, sigCode, `UserSig verification failed (${sigCode})`);
 		if (this.expireSignaturesIssuedUpTo > 0 && this.issuedAt(userSig) <= this.expireSignaturesIssuedUpTo) {
 			return this.fail(reply, 70001, 'UserSig expired');

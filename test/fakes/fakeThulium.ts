@@ -133,6 +133,7 @@ export class FakeThulium {
 		if (api !== 'api') return this.error(reply, 404, 'Resource not found', 404);
 
 		const expected = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+		req.checks?.push(req.headers.authorization === expected ? 'Basic auth: user name and password match' : 'Basic auth: refused');
 		if (req.headers.authorization !== expected) {
 			return this.error(reply, 401, 'Authentication failed', 401);
 		}

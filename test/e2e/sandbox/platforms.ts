@@ -24,8 +24,10 @@ interface PlatformDefinition<F> {
 	label: string;
 	/** The package's node for this platform (type name without the package prefix). */
 	node: string;
-	/** Loopback port of the sandbox (`npm start`); the tests use free ports instead. */
+	/** Default loopback port of the sandbox (`npm start`); the tests use free ports instead. */
 	port: number;
+	/** Environment variable that sets the sandbox's port for this platform. */
+	portEnv: string;
 	create: () => F;
 	server: (fake: F) => FakeServer;
 	/** Puts the demo data the example workflows use into a fresh fake. */
@@ -45,6 +47,7 @@ const thulium: PlatformDefinition<FakeThulium> = {
 	label: 'Thulium',
 	node: 'thuliumChat',
 	port: 5701,
+	portEnv: 'NCC_THULIUM_PORT',
 	create: () => new FakeThulium(),
 	server: (fake) => fake.server,
 	seed: (fake) => {
@@ -102,6 +105,7 @@ const tencent: PlatformDefinition<FakeTencent> = {
 	label: 'Tencent Cloud Chat',
 	node: 'tencentCloudChat',
 	port: 5702,
+	portEnv: 'NCC_TENCENT_PORT',
 	create: () => new FakeTencent(),
 	server: (fake) => fake.server,
 	seed: (fake) => {
@@ -145,6 +149,7 @@ const easemob: PlatformDefinition<FakeEasemob> = {
 	label: 'Easemob IM',
 	node: 'easemobIm',
 	port: 5703,
+	portEnv: 'NCC_EASEMOB_PORT',
 	create: () => new FakeEasemob(),
 	server: (fake) => fake.server,
 	seed: (fake) => {
@@ -172,7 +177,7 @@ const easemob: PlatformDefinition<FakeEasemob> = {
 	},
 };
 
-// One line per platform. Sandbox ports: 5701 Thulium, 5702 Tencent Cloud Chat, 5703 Easemob IM.
+// One line per platform. Default sandbox ports: 5701 Thulium, 5702 Tencent Cloud Chat, 5703 Easemob IM.
 export const PLATFORMS = [thulium, tencent, easemob] as const;
 
 export const SANDBOX_CREDENTIAL_IDS: string[] = PLATFORMS.map((p) => p.credentialId);
@@ -182,6 +187,9 @@ export interface RunningPlatform {
 	label: string;
 	node: string;
 	baseUrl: string;
+	/** The port the platform's default would have been (`npm start`). */
+	defaultPort: number;
+	portEnv: string;
 	fake: unknown;
 	server: FakeServer;
 	credential: SandboxCredential;
@@ -201,7 +209,7 @@ export interface RunningSandbox {
  * Serves a fake on a chosen port (0 = any free port) on 127.0.0.1. The fakes' own start() always
  * takes a free port; this keeps their request handling and recording as they are.
  */
-async function listen(fake: FakeServer, port: number, label: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+async function listen(fake: FakeServer, port: number, label: string, hint = ''): Promise<{ baseUrl: string; close: () => Promise<void> }> {
 	const serve = (fake['serve'] as (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>).bind(fake);
 	const sockets = new Set<Socket>();
 	const server = http.createServer((req, res) => void serve(req, res));
@@ -213,7 +221,7 @@ async function listen(fake: FakeServer, port: number, label: string): Promise<{ 
 		server.once('error', (error: NodeJS.ErrnoException) =>
 			reject(
 				error.code === 'EADDRINUSE'
-					? new Error(`port ${port} on 127.0.0.1 is already in use (needed by the fake ${label}). Stop whatever listens there (see 'ss -ltnp | grep :${port}'), and try again.`)
+					? new Error(`port ${port} on 127.0.0.1 is already in use (needed by the fake ${label}). Stop whatever listens there (see 'ss -ltnp | grep :${port}')${hint}, and try again.`)
 					: error,
 			),
 		);
@@ -231,8 +239,40 @@ async function listen(fake: FakeServer, port: number, label: string): Promise<{ 
 	};
 }
 
+export interface StartSandboxOptions {
+	/** true: the sandbox's ports (each platform's default, or the one in `ports`); false: free ones. */
+	fixedPorts: boolean;
+	/** With fixedPorts: ports by platform key that replace the defaults; such a port must be free. */
+	ports?: Record<string, number | undefined>;
+	/** With fixedPorts: a default port that is taken gives way to a free one instead of failing. */
+	freePortWhenTaken?: boolean;
+	/** With freePortWhenTaken: ports by platform key to try before any free one (the last start's). */
+	previousPorts?: Record<string, number | undefined>;
+}
+
+/** Listens on the platform's port as the options say; a taken default may give way to a free port. */
+async function listenAsConfigured(definition: PlatformDefinition<unknown>, server: FakeServer, options: StartSandboxOptions) {
+	if (!options.fixedPorts) return await listen(server, 0, definition.label);
+	const chosen = options.ports?.[definition.key];
+	if (chosen !== undefined) return await listen(server, chosen, definition.label, `, or choose another port in ${definition.portEnv}`);
+	try {
+		return await listen(server, definition.port, definition.label, `, or set ${definition.portEnv}`);
+	} catch (error) {
+		if (!options.freePortWhenTaken || !/already in use/.test((error as Error).message)) throw error;
+		const previous = options.previousPorts?.[definition.key];
+		if (previous) {
+			try {
+				return await listen(server, previous, definition.label);
+			} catch {
+				// taken as well: any free port
+			}
+		}
+		return await listen(server, 0, definition.label);
+	}
+}
+
 /** Starts every fake platform with its demo data. fixedPorts: the sandbox's ports, else free ones. */
-export async function startSandbox(options: { fixedPorts: boolean }): Promise<RunningSandbox> {
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
 	const running: Array<RunningPlatform & { close: () => Promise<void>; reseed: () => void }> = [];
 	const stop = async () => {
 		await Promise.all(running.map(async (p) => await p.close()));
@@ -242,12 +282,14 @@ export async function startSandbox(options: { fixedPorts: boolean }): Promise<Ru
 			const fake = definition.create();
 			const server = definition.server(fake);
 			definition.seed(fake);
-			const { baseUrl, close } = await listen(server, options.fixedPorts ? definition.port : 0, definition.label);
+			const { baseUrl, close } = await listenAsConfigured(definition, server, options);
 			running.push({
 				key: definition.key,
 				label: definition.label,
 				node: definition.node,
 				baseUrl,
+				defaultPort: definition.port,
+				portEnv: definition.portEnv,
 				fake,
 				server,
 				credential: definition.credential(fake, baseUrl),
