@@ -43,6 +43,9 @@ export class N8nApp {
 	readonly root = mkdtempSync(path.join(process.env.NCC_E2E_TMP ?? os.tmpdir(), 'ncc-e2e-'));
 	readonly userFolder = path.join(this.root, 'user');
 	readonly bin = required('NCC_N8N_BIN');
+	/** The app's version (NCC_N8N_VERSION, set by scripts/test-e2e.sh); its major picks the CLI and REST calls. */
+	readonly version = process.env.NCC_N8N_VERSION ?? '2';
+	readonly major = Number(this.version.split('.')[0]);
 	port = 0;
 	private brokerPort = 0;
 	private server?: ChildProcess;
@@ -75,6 +78,9 @@ export class N8nApp {
 		// Jest sets NODE_ENV=test, which makes n8n silence its logger (and so --rawOutput): drop it.
 		const inherited = { ...process.env };
 		delete inherited.NODE_ENV;
+		// The app runs on its own Node (n8n 1.x on Node 22), whatever Node runs jest.
+		const nodeDir = process.env.NCC_N8N_NODE_DIR;
+		if (nodeDir) inherited.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${inherited.PATH ?? ''}`;
 		return {
 			...inherited,
 			N8N_USER_FOLDER: this.userFolder,
@@ -90,6 +96,8 @@ export class N8nApp {
 			N8N_PORT: String(this.port),
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'warn',
+			// n8n 1.x offers community nodes as AI-agent tools only when asked to (2.x always does).
+			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 			...extra,
 		};
 	}
@@ -114,8 +122,15 @@ export class N8nApp {
 		return { code, stdout, stderr };
 	}
 
-	/** Runs an n8n CLI command and fails with its output when it does not exit 0. */
+	/**
+	 * Runs an n8n CLI command and fails with its output when it does not exit 0. Commands are written
+	 * as n8n 2.x names them; on n8n 1.x `publish:workflow`/`unpublish:workflow --id=X` become
+	 * `update:workflow --id=X --active=true|false`.
+	 */
 	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+		if (this.major < 2 && (args[0] === 'publish:workflow' || args[0] === 'unpublish:workflow')) {
+			args = ['update:workflow', ...args.slice(1), `--active=${String(args[0] === 'publish:workflow')}`];
+		}
 		const result = await this.run(this.bin, args, this.env(extraEnv));
 		if (result.code !== 0) {
 			throw new Error(`n8n ${args.join(' ')} exited with ${String(result.code)}\n${result.stdout}\n${result.stderr}`);
@@ -230,17 +245,27 @@ export class N8nApp {
 		return { status: response.status, body: response.body };
 	}
 
-	/** Publishes (activates) a workflow in the running app, as the editor's Publish button does. */
+	/** Publishes (activates) a workflow in the running app, as the editor's Publish (1.x: Active) switch does. */
 	async publish(workflowId: string): Promise<void> {
 		const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
 		const versionId = (workflow.body as { data?: { versionId?: string } }).data?.versionId;
 		if (workflow.status !== 200 || !versionId) throw new Error(`workflow ${workflowId} not found: ${workflow.status}`);
-		const result = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		const result =
+			this.major < 2
+				? await this.rest('PATCH', `/rest/workflows/${workflowId}`, { active: true, versionId })
+				: await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
 		if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
 	}
 
 	async unpublish(workflowId: string): Promise<void> {
-		const result = await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		let result;
+		if (this.major < 2) {
+			const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
+			const versionId = (workflow.body as { data?: { versionId?: string } }).data?.versionId;
+			result = await this.rest('PATCH', `/rest/workflows/${workflowId}`, { active: false, versionId });
+		} else {
+			result = await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		}
 		if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
 	}
 
