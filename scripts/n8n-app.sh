@@ -20,8 +20,8 @@ case "${N8N_APP_VERSION:-2}" in
 1) N8N_APP_VERSION="$N8N_V1_VERSION" ;;
 esac
 _NCC_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=./use-node.sh
-source "$_NCC_SCRIPTS_DIR/use-node.sh"
+# shellcheck source=./use-node24.sh
+source "$_NCC_SCRIPTS_DIR/use-node24.sh"
 
 # The Node major an n8n version runs on here.
 ncc_n8n_node_major() {
