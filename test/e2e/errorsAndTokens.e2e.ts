@@ -16,7 +16,7 @@ import { N8nApp, PACKAGE_NAME } from './helpers/n8nApp';
 import type { RunningSandbox } from './sandbox/platforms';
 import { DEMO_SUPPORT_USER, startSandbox } from './sandbox/platforms';
 
-const WRONG_SECRET_CREDENTIAL = 'e2eEasemobWrongSecret';
+const REFUSED_CREDENTIAL_ID = 'e2eEasemobWrongSecret';
 
 /** A workflow of a Manual Trigger and one node of this package. */
 function workflow(id: string, node: { name: string; type: string; parameters: Record<string, unknown>; credentials: Record<string, { id: string; name: string }> }) {
@@ -53,7 +53,7 @@ beforeAll(async () => {
 	const easemobCredential = sandbox.credentials.find((c) => c.type === 'easemobImApi')!;
 	await app.importCredentials([
 		...sandbox.credentials,
-		{ ...easemobCredential, id: WRONG_SECRET_CREDENTIAL, name: 'Easemob IM (wrong secret)', data: { ...easemobCredential.data, clientSecret: 'not-the-client-secret' } },
+		{ ...easemobCredential, id: REFUSED_CREDENTIAL_ID, name: 'Easemob IM (wrong secret)', data: { ...easemobCredential.data, clientSecret: 'not-the-client-secret' } },
 	]);
 	const easemobRef = { id: easemobCredential.id, name: easemobCredential.name };
 	const tencentCredential = sandbox.credentials.find((c) => c.type === 'tencentCloudChatApi')!;
@@ -68,7 +68,7 @@ beforeAll(async () => {
 			name: 'Get User',
 			type: 'easemobIm',
 			parameters: { resource: 'user', operation: 'get', username: DEMO_SUPPORT_USER },
-			credentials: { easemobImApi: { id: WRONG_SECRET_CREDENTIAL, name: 'Easemob IM (wrong secret)' } },
+			credentials: { easemobImApi: { id: REFUSED_CREDENTIAL_ID, name: 'Easemob IM (wrong secret)' } },
 		}),
 		workflow('e2eTencentUnknownUser', {
 			name: 'Send',
