@@ -43,7 +43,7 @@ export class N8nApp {
 	readonly root = mkdtempSync(path.join(process.env.NCC_E2E_TMP ?? os.tmpdir(), 'ncc-e2e-'));
 	readonly userFolder = path.join(this.root, 'user');
 	readonly bin = required('NCC_N8N_BIN');
-	/** The app's version (NCC_N8N_VERSION, set by scripts/test-e2e.sh); its major picks the CLI and REST calls. */
+	/** The app's version (NCC_N8N_VERSION, set by scripts/test-e2e.sh); its major picks the CLI commands. */
 	readonly version = process.env.NCC_N8N_VERSION ?? '2';
 	readonly major = Number(this.version.split('.')[0]);
 	port = 0;
@@ -96,8 +96,6 @@ export class N8nApp {
 			N8N_PORT: String(this.port),
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'warn',
-			// n8n 1.x offers community nodes as AI-agent tools only when asked to (2.x always does).
-			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 			...extra,
 		};
 	}
@@ -245,27 +243,17 @@ export class N8nApp {
 		return { status: response.status, body: response.body };
 	}
 
-	/** Publishes (activates) a workflow in the running app, as the editor's Publish (1.x: Active) switch does. */
+	/** Publishes (activates) a workflow in the running app, as the editor's Publish button does. */
 	async publish(workflowId: string): Promise<void> {
 		const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
 		const versionId = (workflow.body as { data?: { versionId?: string } }).data?.versionId;
 		if (workflow.status !== 200 || !versionId) throw new Error(`workflow ${workflowId} not found: ${workflow.status}`);
-		const result =
-			this.major < 2
-				? await this.rest('PATCH', `/rest/workflows/${workflowId}`, { active: true, versionId })
-				: await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+		const result = await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
 		if (result.status !== 200) throw new Error(`publishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
 	}
 
 	async unpublish(workflowId: string): Promise<void> {
-		let result;
-		if (this.major < 2) {
-			const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
-			const versionId = (workflow.body as { data?: { versionId?: string } }).data?.versionId;
-			result = await this.rest('PATCH', `/rest/workflows/${workflowId}`, { active: false, versionId });
-		} else {
-			result = await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
-		}
+		const result = await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
 		if (result.status !== 200) throw new Error(`unpublishing ${workflowId} failed: ${result.status} ${JSON.stringify(result.body)}`);
 	}
 
