@@ -69,8 +69,9 @@ _ncc_n8n_provision() {
 		echo "==> [1/2] Reusing the finished npm install in $work"
 	else
 		rm -rf "$work" && mkdir -p "$work" || return 1
-		# n8n 1.x's nodes-base wants xlsx from cdn.sheetjs.com, which only the npm registry can stand in
-		# for here: its newest xlsx is used instead (only the Spreadsheet File node loads it).
+		# n8n 1.x's nodes-base takes xlsx as a tarball from SheetJS's own download site, not from the npm
+		# registry; the registry's newest xlsx stands in, so that the install needs only the registry
+		# (only n8n's Spreadsheet File node loads it).
 		local overrides=""
 		case "$N8N_APP_VERSION" in 1.*) overrides=',\n  "overrides": { "xlsx": "0.18.5" }' ;; esac
 		printf '{\n  "name": "ncc-n8n-app",\n  "private": true%b\n}\n' "$overrides" >"$work/package.json"

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 export interface HttpResponse {
 	statusCode: number;
@@ -141,15 +140,18 @@ export async function sendWithCredential(
 	const first = await send({ ignore: true, except: [401] });
 	if (first.statusCode !== 401) return first;
 	// n8n 1.x: the 401 came back instead of being thrown.
+	let thrown: unknown;
 	try {
 		return await send(false);
 	} catch (error) {
-		// Status errors are on for this one request only: hand back every status but 401, as n8n 2.x does.
-		const facts = httpErrorFacts(error);
-		// n8n threw a NodeApiError already; wrapping it again hands back the same error.
-		if (facts.status === undefined || facts.status === 401) throw new NodeApiError(ctx.getNode(), error as JsonObject);
-		return { statusCode: facts.status, body: facts.body, headers: facts.headers };
+		thrown = error;
 	}
+	// Status errors are on for this one request only: hand back every status but 401, as n8n 2.x does.
+	const facts = httpErrorFacts(thrown);
+	if (facts.status !== undefined && facts.status !== 401) return { statusCode: facts.status, body: facts.body, headers: facts.headers };
+	// n8n's own NodeApiError, passed on as it is: wrapping it again would lose its body on n8n 1.x when
+	// the package loads another copy of n8n-workflow than n8n itself.
+	throw thrown;
 }
 
 /** JSON bodies arrive parsed; an empty or text body becomes `{}` or a `{ text }` object. */
