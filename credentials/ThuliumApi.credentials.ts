@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -65,9 +67,15 @@ export class ThuliumApi implements ICredentialType {
 		request: {
 			// The same address the nodes use: trailing slashes and an /api the user typed are dropped.
 			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api$/i, "") }}/api',
-			url: '/chats/queues',
+			// One chat: the list envelope { count, result } is an object even when there are no chats.
+			url: '/chats',
+			qs: { limit: 1 },
 			method: 'GET',
+			// n8n 2.x throws these statuses for the responseCode rules; n8n 1.x reads the object as `true`
+			// (its tester cannot see a thrown status), so every answer comes back for the body rule below.
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
 		},
+		// n8n's tester (1.x and 2.x) reads both kinds of rule from one list; the type wants one kind.
 		rules: [
 			{
 				type: 'responseCode',
@@ -81,7 +89,7 @@ export class ThuliumApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The API user logged in but may not list chat queues (403). In Thulium, edit the API user and tick the chat methods (or *) under Permissions.',
+						'The API user logged in but may not read chats (403). In Thulium, edit the API user and tick the chat methods (or *) under Permissions.',
 				},
 			},
 			{
@@ -91,6 +99,16 @@ export class ThuliumApi implements ICredentialType {
 					message: 'No Thulium API was found at this System URL (404). Enter the address of your system, e.g. https://your-system-name.thulium.com.',
 				},
 			},
-		],
+			{
+				// Any other answer than Thulium's chat list (on n8n 1.x also the three above).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'count',
+					value: undefined,
+					message:
+						'Thulium did not return its chat list for these settings. Check the API user name or password (Administration → Users → API users), that the API user may use the chat methods (Permissions), and that the System URL is your system\'s address, e.g. https://your-system-name.thulium.com.',
+				},
+			},
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

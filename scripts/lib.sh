@@ -90,7 +90,7 @@ _ncc_npm_ci() {
 # takes about a second.
 ncc_bootstrap() {
 	cd "$NCC_REPO_ROOT" || return 1
-	NCC_NODE24_QUIET=1 ncc_use_node24 || ncc_fail "could not get Node 24"
+	NCC_NODE_QUIET=1 ncc_use_node24 || ncc_fail "could not get Node 24"
 	if _ncc_dependencies_current; then
 		return 0
 	fi

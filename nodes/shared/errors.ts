@@ -62,3 +62,37 @@ export function unexpectedError(
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(node, `${redact(message, secrets)} [item ${itemIndex}]`, { itemIndex });
 }
+
+/*
+ * An error thrown inside n8n's helpers (e.g. by a credential's preAuthentication) reaches the node
+ * wrapped in a NodeApiError. n8n 2.x keeps the original as `cause`; n8n 1.x drops an Error `cause`
+ * and keeps only its message (as `message`, or in `messages` when n8n rewrote the message). An error
+ * passed through keepFindable() can be found again from the wrapper on both.
+ */
+const findable: Error[] = [];
+const FINDABLE_KEPT = 50;
+
+/** Lets findCause() recognise `error` behind n8n's wrapper on n8n 1.x too; returns it. */
+export function keepFindable<T extends Error>(error: T): T {
+	const same = findable.findIndex((e) => e.message === error.message);
+	if (same >= 0) findable.splice(same, 1);
+	findable.push(error);
+	if (findable.length > FINDABLE_KEPT) findable.shift();
+	return error;
+}
+
+/** The first error in `error`'s cause chain that `is` accepts, or the kept error the wrapper stands for. */
+export function findCause<T>(error: unknown, is: (candidate: unknown) => candidate is T): T | undefined {
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (is(current)) return current;
+		current = current.cause as typeof current;
+	}
+	const wrapper = (error ?? {}) as { message?: unknown; messages?: unknown };
+	const texts = [wrapper.message, ...(Array.isArray(wrapper.messages) ? (wrapper.messages as unknown[]) : [])];
+	for (let i = findable.length - 1; i >= 0; i--) {
+		const kept = findable[i];
+		if (texts.includes(kept.message) && is(kept)) return kept;
+	}
+	return undefined;
+}

@@ -57,7 +57,7 @@ const ENTRIES: CredentialEntry[] = [
 		node: 'thuliumChat',
 		parameters: { resource: 'conversation', operation: 'start', chatQueueId: { __rl: true, mode: 'id', value: '3' } },
 		urlField: 'baseUrl',
-		testPath: /\/chats\/queues$/,
+		testPath: /\/chats$/,
 		runPath: /\/chat_conversations\/start$/,
 		urlPaths: ['', '/', '//', '/api', '/api/', '/API', '/x', '/x/api'],
 		malformed: [

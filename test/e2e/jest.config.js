@@ -8,6 +8,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
-	testTimeout: 180000,
+	// Each n8n CLI command starts the app (seconds; half a minute on a busy 2-core machine), and the
+	// suites import several workflows in one hook.
+	testTimeout: 600000,
 	maxWorkers: 1,
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } 
 
 import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
-import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
+import { bodyAsObject, describeNetworkError, httpErrorFacts, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
 import type { ItemSession, Pace } from '../../shared/runItems';
@@ -149,7 +149,8 @@ export async function easemobRequest(
 				qs: request.qs,
 				body: request.body as IDataObject,
 				headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-				// A 401 must reach n8n, which then fetches a new token and repeats the request once.
+				// A 401 must reach n8n, which then fetches a new token and repeats the request once (on
+				// n8n 1.x too: see sendWithCredential).
 				ignoreHttpStatusErrors: { ignore: true, except: [401] },
 				timeout: 30_000,
 			});
@@ -164,8 +165,7 @@ export async function easemobRequest(
 			}
 			const problem = describeNetworkError(error);
 			if (problem.kind === 'http') {
-				const data = (error as { cause?: { response?: { data?: unknown } } }).cause?.response?.data;
-				const body = bodyAsObject(data);
+				const body = bodyAsObject(httpErrorFacts(error).body);
 				const code = typeof body.error === 'string' ? body.error : undefined;
 				const said = [code, typeof body.error_description === 'string' ? body.error_description : undefined].filter(Boolean).join(': ');
 				throw fail({

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { bodyAsObject } from '../../shared/http';
+import { findCause, keepFindable } from '../../shared/errors';
+import { bodyAsObject, describeNetworkError } from '../../shared/http';
 import { redact } from '../../shared/secrets';
 import { easemobApp } from './app';
 
@@ -46,14 +47,13 @@ interface TokenState {
 
 const states = new Map<string, TokenState>();
 
-/** Finds the token failure inside an error n8n may have wrapped (as `cause`). */
+function isTokenError(candidate: unknown): candidate is EasemobTokenError {
+	return (candidate as { easemobTokenFailure?: unknown } | undefined)?.easemobTokenFailure === true;
+}
+
+/** Finds the token failure inside the error n8n wrapped it in (on n8n 1.x as well, see findCause). */
 export function findTokenError(error: unknown): EasemobTokenError | undefined {
-	let current = error as { cause?: unknown; easemobTokenFailure?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.easemobTokenFailure === true) return current as unknown as EasemobTokenError;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return findCause(error, isTokenError);
 }
 
 const CONSOLE = 'In the Easemob console open Applications → your app → Basic information';
@@ -96,7 +96,7 @@ async function requestToken(helpers: IHttpRequestHelper['helpers'], credentials:
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
-		networkCode = (error as { code?: unknown }).code ?? 'unknown';
+		networkCode = describeNetworkError(error).code ?? 'unknown';
 	}
 	if (!response) {
 		throw new EasemobTokenError(
@@ -139,7 +139,7 @@ export async function easemobAppToken(
 	const now = Date.now();
 	if (state.token && state.token !== heldToken && now - state.fetchedAt < REUSE_MS) return state.token;
 	if (state.token && state.token === heldToken && now - state.fetchedAt < MIN_REFRESH_MS) return state.token;
-	if (state.failure && now - state.failure.at < FAILURE_MS) throw state.failure.error;
+	if (state.failure && now - state.failure.at < FAILURE_MS) throw keepFindable(state.failure.error);
 	const current = state;
 	const flight = requestToken(helpers, credentials).then(
 		(token) => {
@@ -153,7 +153,7 @@ export async function easemobAppToken(
 			if (error instanceof EasemobTokenError && error.httpStatus !== undefined && error.httpStatus < 500 && error.httpStatus !== 429) {
 				current.failure = { error, at: Date.now() };
 			}
-			throw error;
+			throw error instanceof EasemobTokenError ? keepFindable(error) : error;
 		},
 	);
 	current.inFlight = flight;

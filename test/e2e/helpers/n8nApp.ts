@@ -43,6 +43,9 @@ export class N8nApp {
 	readonly root = mkdtempSync(path.join(process.env.NCC_E2E_TMP ?? os.tmpdir(), 'ncc-e2e-'));
 	readonly userFolder = path.join(this.root, 'user');
 	readonly bin = required('NCC_N8N_BIN');
+	/** The app's version (NCC_N8N_VERSION, set by scripts/test-e2e.sh); its major picks the CLI commands. */
+	readonly version = process.env.NCC_N8N_VERSION ?? '2';
+	readonly major = Number(this.version.split('.')[0]);
 	port = 0;
 	private brokerPort = 0;
 	private server?: ChildProcess;
@@ -75,6 +78,9 @@ export class N8nApp {
 		// Jest sets NODE_ENV=test, which makes n8n silence its logger (and so --rawOutput): drop it.
 		const inherited = { ...process.env };
 		delete inherited.NODE_ENV;
+		// The app runs on its own Node (n8n 1.x on Node 22), whatever Node runs jest.
+		const nodeDir = process.env.NCC_N8N_NODE_DIR;
+		if (nodeDir) inherited.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${inherited.PATH ?? ''}`;
 		return {
 			...inherited,
 			N8N_USER_FOLDER: this.userFolder,
@@ -114,8 +120,15 @@ export class N8nApp {
 		return { code, stdout, stderr };
 	}
 
-	/** Runs an n8n CLI command and fails with its output when it does not exit 0. */
+	/**
+	 * Runs an n8n CLI command and fails with its output when it does not exit 0. Commands are written
+	 * as n8n 2.x names them; on n8n 1.x `publish:workflow`/`unpublish:workflow --id=X` become
+	 * `update:workflow --id=X --active=true|false`.
+	 */
 	async cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+		if (this.major < 2 && (args[0] === 'publish:workflow' || args[0] === 'unpublish:workflow')) {
+			args = ['update:workflow', ...args.slice(1), `--active=${String(args[0] === 'publish:workflow')}`];
+		}
 		const result = await this.run(this.bin, args, this.env(extraEnv));
 		if (result.code !== 0) {
 			throw new Error(`n8n ${args.join(' ')} exited with ${String(result.code)}\n${result.stdout}\n${result.stderr}`);

@@ -67,7 +67,8 @@ const thulium: PlatformDefinition<FakeThulium> = {
 	}),
 	wrongSecret: {
 		data: (credential) => ({ ...credential.data, password: 'not-the-password' }),
-		message: /refused the API user name or password \(401\)/,
+		// n8n 2.x names the 401; n8n 1.x's tester cannot see a status, so the body rule answers there.
+		message: /^Thulium (refused the API user name or password \(401\)|did not return its chat list for these settings\. Check the API user name or password)/,
 	},
 };
 
