@@ -19,8 +19,8 @@ export class TencentCloudChat implements INodeType {
 		version: 1,
 		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
 		subtitle:
-			'={{ ({"conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","message:getHistory":"Get Message History","message:recall":"Recall Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:import":"Import User"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Send messages and manage conversations and users in Tencent Cloud Chat',
+			'={{ ({"callback:answer":"Answer Callback","conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","message:getHistory":"Get Message History","message:recall":"Recall Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:import":"Import User"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+		description: 'Send messages, manage conversations and users, and answer callbacks in Tencent Cloud Chat',
 		defaults: { name: 'Tencent Cloud Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
