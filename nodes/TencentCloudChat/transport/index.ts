@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
+import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
 import { parseRetryAfter, transient } from '../../shared/retry';
 import type { ItemSession, Pace } from '../../shared/runItems';
+import type { BudgetSpend } from '../../shared/unitBudget';
 import type { TencentSettings } from './settings';
 import { tencentSettings } from './settings';
 import { cachedUserSig, invalidateUserSig } from './userSig';
@@ -192,6 +194,25 @@ export function explainTencentError(code: number, info: string): Explanation {
 	}
 }
 
+/** What a send command's de-duplication covers, for the "may have been delivered" error. */
+export type SendKind = 'c2c' | 'batch' | 'group';
+
+const MAY_HAVE_BEEN_DELIVERED: Record<SendKind, string> = {
+	c2c: 'An earlier attempt got no clear answer, so the message may have been delivered. Check the conversation (Message → Get History) before sending it again: a new run sends it with new MsgSeq and MsgRandom values, which Tencent treats as a new message.',
+	batch: 'An earlier attempt got no clear answer, so the message may have been delivered to some or all of these recipients. Check before sending it again: a new run sends it with new MsgSeq and MsgRandom values, which Tencent treats as a new message.',
+	group: 'An earlier attempt got no clear answer, so the message may have been delivered to the group. Check the group before sending it again: a new run sends it with a new Random value, which Tencent treats as a new message.',
+};
+
+export interface TencentRequestOptions {
+	/** Units the platform counts besides calls (e.g. recipients of batchsendmsg), spent by every attempt. */
+	spend?: readonly BudgetSpend[];
+	/**
+	 * The command sends a message. After an attempt whose outcome is unknown (no answer, a 5xx, a
+	 * server-side timeout) every later error of this call says the message may have been delivered.
+	 */
+	send?: SendKind;
+}
+
 /** Sends one REST command (`service/command`) with a JSON body through the item's session. */
 export async function tencentRequest(
 	ctx: IExecuteFunctions,
@@ -199,10 +220,21 @@ export async function tencentRequest(
 	session: ItemSession,
 	command: string,
 	body: IDataObject,
+	options: TencentRequestOptions = {},
 ): Promise<IDataObject> {
 	const node = ctx.getNode();
 	const { itemIndex } = session;
 	const { settings } = account;
+	let unclear = false;
+	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
+	const fail = (failure: ApiFailure, ambiguous: boolean) => {
+		if (ambiguous && options.send) unclear = true;
+		if (unclear && options.send) {
+			failure.message = `${failure.message}; the message may have been delivered`;
+			failure.hint = `${MAY_HAVE_BEEN_DELIVERED[options.send]} ${failure.hint ?? ''}`.trim();
+		}
+		return apiError(node, itemIndex, failure, account.secrets);
+	};
 	return await session.call(async () => {
 		let response;
 		try {
@@ -215,17 +247,16 @@ export async function tencentRequest(
 			});
 		} catch (error) {
 			const problem = describeNetworkError(error);
-			const failure = apiError(
-				node,
-				itemIndex,
+			const failure = fail(
 				{
 					message: `Tencent Cloud Chat could not be reached: ${problem.message}`,
 					code: problem.code,
 					hint: `Check the region in the credential and that ${settings.baseUrl} is reachable from n8n.`,
 				},
-				account.secrets,
+				!problem.notSent,
 			);
-			// Every command is safe to repeat: sends carry the same MsgRandom/Random, which Tencent de-duplicates.
+			// Every command is safe to repeat: sends carry the same MsgSeq and MsgRandom (groups: Random),
+			// which Tencent de-duplicates.
 			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw transient(failure);
 			throw failure;
 		}
@@ -233,9 +264,7 @@ export async function tencentRequest(
 		const { statusCode, headers } = response;
 		const answer = bodyAsObject(response.body);
 		if (statusCode !== 200) {
-			const failure = apiError(
-				node,
-				itemIndex,
+			const failure = fail(
 				{
 					message: `Tencent Cloud Chat answered with HTTP ${statusCode}`,
 					hint:
@@ -245,7 +274,8 @@ export async function tencentRequest(
 					httpCode: statusCode,
 					body: { httpCode: statusCode, ...(answer as JsonObject) },
 				},
-				account.secrets,
+				// A gateway's 5xx or 408 may come after the backend took the message.
+				statusCode >= 500 || statusCode === 408,
 			);
 			if (statusCode === 429)
 				throw transient(failure, {
@@ -259,22 +289,18 @@ export async function tencentRequest(
 		const code = Number(answer.ErrorCode ?? 0);
 		if (answer.ActionStatus === 'OK' && code === 0) return answer;
 		if (answer.ActionStatus === undefined && answer.ErrorCode === undefined) {
-			throw apiError(
-				node,
-				itemIndex,
+			throw fail(
 				{
 					message: 'Tencent Cloud Chat sent an answer without ActionStatus',
 					hint: `Check the Custom Base URL in the credential (${settings.baseUrl}).`,
 					httpCode: statusCode,
 				},
-				account.secrets,
+				false,
 			);
 		}
 		const info = typeof answer.ErrorInfo === 'string' ? answer.ErrorInfo : '';
 		const explanation = explainTencentError(code, info);
-		const failure = apiError(
-			node,
-			itemIndex,
+		const failure = fail(
 			{
 				message: explanation.message,
 				hint: explanation.hint,
@@ -283,7 +309,8 @@ export async function tencentRequest(
 				requestId: typeof answer.RequestId === 'string' ? answer.RequestId : undefined,
 				body: answer as JsonObject,
 			},
-			account.secrets,
+			// Timeouts and internal errors on Tencent's side leave open whether the message was stored.
+			explanation.retry === 'backoff',
 		);
 		if (explanation.retry === 'rateLimited') throw transient(failure, { rateLimited: true });
 		if (explanation.retry === 'backoff') throw transient(failure);
@@ -292,7 +319,7 @@ export async function tencentRequest(
 			throw transient(failure, { maxRetries: 1, retryAfterMs: 0 });
 		}
 		throw failure;
-	});
+	}, options.spend ? { spend: options.spend } : undefined);
 }
 
 const ENVELOPE = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo', 'ErrorDisplay']);
