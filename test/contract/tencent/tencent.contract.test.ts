@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Contract tests from Tencent's own examples: each fixture in test/contract/fixtures/tencent holds a
 // page's request and response example with its source URL. The node runs through n8n's engine with
 // nock standing in for Tencent: the request it sends must have the documented shape (same fields and

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 // Contract tests from Thulium's own examples: each fixture in test/contract/fixtures/thulium holds a
 // page's example request and response with its source URL (or, where a page shows none, one built
 // from what the page states, marked so). The node runs through n8n's engine with nock standing in
