@@ -134,14 +134,19 @@ export class FakeThulium {
 			const drop = () => reply.reset();
 			return await this.serve(req, Object.assign(Object.create(reply) as Reply, { json: drop, empty: drop, text: drop }));
 		}
-		const after = req.segments[0] === 'api' ? this.failAfterProcessing?.(req) : undefined;
-		if (after !== undefined) {
-			// Carried out, then answered with the error (a success status becomes the error; an error stays).
-			const instead = (status: number) => (status >= 200 && status < 300 ? this.error(reply, after, 'Internal server error', after) : undefined);
+		const failAfter = this.failAfterProcessing;
+		if (failAfter && req.segments[0] === 'api') {
+			// Asked only once the request was carried out (a success status): the error replaces it.
+			const instead = (status: number) => {
+				const after = status >= 200 && status < 300 ? failAfter(req) : undefined;
+				if (after === undefined) return false;
+				this.error(reply, after, 'Internal server error', after);
+				return true;
+			};
 			const wrapped = Object.assign(Object.create(reply) as Reply, {
-				json: (status: number, body: unknown, headers?: Record<string, string>) => instead(status) ?? reply.json(status, body, headers),
-				empty: (status = 204, headers?: Record<string, string>) => instead(status) ?? reply.empty(status, headers),
-				text: (status: number, text: string, type?: string) => instead(status) ?? reply.text(status, text, type),
+				json: (status: number, body: unknown, headers?: Record<string, string>) => instead(status) || reply.json(status, body, headers),
+				empty: (status = 204, headers?: Record<string, string>) => instead(status) || reply.empty(status, headers),
+				text: (status: number, text: string, type?: string) => instead(status) || reply.text(status, text, type),
 			});
 			return await this.serve(req, wrapped);
 		}
