@@ -116,6 +116,36 @@ describe('Message → Send: one message whatever the retries', () => {
 		expect(storedWith('unknown outcome')).toHaveLength(1);
 	});
 
+	it('never retries past the 120 s de-duplication window: a late retry could deliver a second message', async () => {
+		// Every 5xx (after the message was stored) takes a minute: the clock of the node and of the fake
+		// moves on. An app of its own, so that its rate limiter and UserSig live on that clock alone.
+		const slow = new FakeTencent();
+		slow.sdkAppId = 1400999999;
+		const slowUrl = await slow.start();
+		slow.addUsers('bob');
+		const realNow = Date.now.bind(Date);
+		let offset = 0;
+		const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+		try {
+			slow.failAfterProcessing = (_req, command) => {
+				if (command !== 'openim/sendmsg') return undefined;
+				offset += 60_000;
+				return 502;
+			};
+			const { output } = await runNode('tencentCloudChat', send('slow platform'), {
+				tencentCloudChatApi: { region: 'custom', customBaseUrl: slowUrl, sdkAppId: String(slow.sdkAppId), secretKey: slow.secretKey, adminIdentifier: 'administrator' },
+			}, { onError: 'continueRegularOutput' });
+			// Sent at 0 s (stored), 60 s (a repeat, dropped); a third attempt would arrive after 120 s.
+			expect(slow.commandRequests('openim/sendmsg')).toHaveLength(2);
+			expect(slow.messages.filter((m) => textOf(m.MsgBody) === 'slow platform')).toHaveLength(1);
+			expect(output[0][0].json.error).toBe('Tencent Cloud Chat answered with HTTP 502; the message may have been delivered [item 0]');
+			expect(output[0][0].error?.description).toMatch(/within 120 s of the first attempt/);
+		} finally {
+			clock.mockRestore();
+			await slow.stop();
+		}
+	});
+
 	it('a refusal that surely sent nothing does not say "may have been delivered"', async () => {
 		const { output } = await run(send('to nobody', { toAccount: 'ghost' }), { onError: 'continueRegularOutput' });
 		expect(output[0][0].json.error).toBe('The sender or recipient does not exist (Tencent error 90003: To_Account does not exist) [item 0]');

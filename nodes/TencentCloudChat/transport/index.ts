@@ -203,6 +203,20 @@ const MAY_HAVE_BEEN_DELIVERED: Record<SendKind, string> = {
 	group: 'An earlier attempt got no clear answer, so the message may have been delivered to the group. Check the group before sending it again: a new run sends it with a new Random value, which Tencent treats as a new message.',
 };
 
+/**
+ * How long after an attempt with an unclear outcome a retry may still start: Tencent drops a repeat
+ * only within 120 s (one-to-one, https://cloud.tencent.com/document/product/269/2282) or 5 minutes
+ * (group Random, https://cloud.tencent.com/document/product/269/1629) of the first. 20 s are kept
+ * for the request to reach Tencent.
+ */
+const SAFE_RETRY_MS: Record<SendKind, number> = { c2c: 100_000, batch: 100_000, group: 280_000 };
+
+const WINDOW_PASSED: Record<SendKind, string> = {
+	c2c: 'Tencent recognises a repeat of a message only within 120 s of the first attempt, and that time has passed, so n8n did not send it again.',
+	batch: 'Tencent recognises a repeat of a message only within 120 s of the first attempt, and that time has passed, so n8n did not send it again.',
+	group: 'Tencent recognises a repeat of a group message only within 5 minutes of the first attempt, and that time has passed, so n8n did not send it again.',
+};
+
 export interface TencentRequestOptions {
 	/** Units the platform counts besides calls (e.g. recipients of batchsendmsg), spent by every attempt. */
 	spend?: readonly BudgetSpend[];
@@ -225,17 +239,31 @@ export async function tencentRequest(
 	const node = ctx.getNode();
 	const { itemIndex } = session;
 	const { settings } = account;
-	let unclear = false;
+	/** When the first attempt with an unclear outcome started (a send only). */
+	let unclearSince: number | undefined;
+	/** The last attempt's failure, before the "may have been delivered" note. */
+	let lastFailure: ApiFailure | undefined;
+	const noted = (failure: ApiFailure): ApiFailure =>
+		unclearSince !== undefined && options.send
+			? {
+					...failure,
+					message: `${failure.message}; the message may have been delivered`,
+					hint: `${MAY_HAVE_BEEN_DELIVERED[options.send]} ${failure.hint ?? ''}`.trim(),
+				}
+			: failure;
 	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
-	const fail = (failure: ApiFailure, ambiguous: boolean) => {
-		if (ambiguous && options.send) unclear = true;
-		if (unclear && options.send) {
-			failure.message = `${failure.message}; the message may have been delivered`;
-			failure.hint = `${MAY_HAVE_BEEN_DELIVERED[options.send]} ${failure.hint ?? ''}`.trim();
-		}
-		return apiError(node, itemIndex, failure, account.secrets);
+	const fail = (failure: ApiFailure, ambiguous: boolean, attemptStart: number) => {
+		if (ambiguous && options.send && unclearSince === undefined) unclearSince = attemptStart;
+		lastFailure = failure;
+		return apiError(node, itemIndex, noted(failure), account.secrets);
 	};
 	return await session.call(async () => {
+		const attemptStart = Date.now();
+		// A retry that would reach Tencent after its de-duplication window could deliver a second
+		// message: report the earlier failure instead (not retried).
+		if (options.send && unclearSince !== undefined && lastFailure && attemptStart - unclearSince > SAFE_RETRY_MS[options.send]) {
+			throw apiError(node, itemIndex, noted({ ...lastFailure, hint: `${WINDOW_PASSED[options.send]} ${lastFailure.hint ?? ''}`.trim() }), account.secrets);
+		}
 		let response;
 		try {
 			response = await sendWithCredential(ctx, TENCENT_CREDENTIAL, {
@@ -254,6 +282,7 @@ export async function tencentRequest(
 					hint: `Check the region in the credential and that ${settings.baseUrl} is reachable from n8n.`,
 				},
 				!problem.notSent,
+				attemptStart,
 			);
 			// Every command is safe to repeat: sends carry the same MsgSeq and MsgRandom (groups: Random),
 			// which Tencent de-duplicates.
@@ -276,6 +305,7 @@ export async function tencentRequest(
 				},
 				// A gateway's 5xx or 408 may come after the backend took the message.
 				statusCode >= 500 || statusCode === 408,
+				attemptStart,
 			);
 			if (statusCode === 429)
 				throw transient(failure, {
@@ -296,6 +326,7 @@ export async function tencentRequest(
 					httpCode: statusCode,
 				},
 				false,
+				attemptStart,
 			);
 		}
 		const info = typeof answer.ErrorInfo === 'string' ? answer.ErrorInfo : '';
@@ -311,6 +342,7 @@ export async function tencentRequest(
 			},
 			// Timeouts and internal errors on Tencent's side leave open whether the message was stored.
 			explanation.retry === 'backoff',
+			attemptStart,
 		);
 		if (explanation.retry === 'rateLimited') throw transient(failure, { rateLimited: true });
 		if (explanation.retry === 'backoff') throw transient(failure);
