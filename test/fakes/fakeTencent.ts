@@ -213,6 +213,8 @@ export class FakeTencent {
 	wrongRegion = false;
 	conversationPageSize = 3;
 	historyPageSize = 3;
+	/** Days roaming (cloud) messages are kept: 7 by default (https://trtc.io/document/35478). */
+	roamingDays = 7;
 	private listSnapshot = 0;
 	private recentSends = new Map<string, { at: number; answer: Answer }>();
 
@@ -603,8 +605,9 @@ export class FakeTencent {
 	/**
 	 * group_open_http_svc/send_group_msg (https://cloud.tencent.com/document/product/269/1629, en
 	 * https://www.tencentcloud.com/document/product/1047/34959): GroupId (capital I), Random (uint32)
-	 * and MsgBody required (10004 invalid parameter); unknown group 10010; From_Account must be a
-	 * member (10007); "the same Random within five minutes is considered the same message": read as
+	 * and MsgBody required (10004 invalid parameter); unknown group 10010; From_Account must exist
+	 * (an imported account) but need not be a member: "even if the app admin or sender is not a group
+	 * member, the messages will still be delivered" (https://trtc.io/document/33526); "the same Random within five minutes is considered the same message": read as
 	 * same group, Random and content, the reading that drops no distinct message. Answer MsgTime and
 	 * MsgSeq, increasing per group from 1 (https://trtc.io/document/33526). ForbidCallbackControl and
 	 * SendMsgControl (NoUnread, NoLastMsg) as on the page.
@@ -616,7 +619,7 @@ export class FakeTencent {
 		if (!isUint32(b.Random)) throw new Fail(10004, 'Random must be a uint32');
 		this.checkMsgBody(b.MsgBody, 10004);
 		const from = isString(b.From_Account) ? b.From_Account : this.admin;
-		if (from !== this.admin && !members.has(from)) throw new Fail(10007, 'sender is not a group member');
+		if (!this.users.has(from)) throw new Fail(10004, 'From_Account does not exist');
 		if (b.OnlineOnlyFlag !== undefined && b.OnlineOnlyFlag !== 0 && b.OnlineOnlyFlag !== 1) throw new Fail(10004, 'OnlineOnlyFlag must be 0 or 1');
 		const forbid = this.checkControls(b.ForbidCallbackControl, CALLBACK_CONTROLS, 'ForbidCallbackControl', 10004);
 		this.checkControls(b.SendMsgControl, GROUP_SEND_CONTROLS, 'SendMsgControl', 10004);
@@ -668,7 +671,8 @@ export class FakeTencent {
 	 * openim/admin_getroammsg (https://trtc.io/document/35478, zh https://cloud.tencent.com/document/product/269/42794):
 	 * Operator_Account, Peer_Account, MaxCnt, MinTime, MaxTime required; newest first; the next page
 	 * sends MaxTime = LastMsgTime and LastMsgKey until Complete is 1; answers are capped (about 13 KB,
-	 * modelled as `historyPageSize` messages).
+	 * modelled as `historyPageSize` messages). Roaming messages are kept 7 days by default (same page),
+	 * modelled by `roamingDays`.
 	 */
 	private getRoamMsg(b: Body): Answer {
 		for (const field of ['MaxCnt', 'MinTime', 'MaxTime']) {
@@ -682,6 +686,7 @@ export class FakeTencent {
 		const ordered = this.messages
 			.filter((m) => ((m.From_Account === me && m.To_Account === peer) || (m.From_Account === peer && m.To_Account === me)) && !m.clearedFor.has(me))
 			.filter((m) => m.MsgTimeStamp >= Number(b.MinTime) && m.MsgTimeStamp <= Number(b.MaxTime))
+			.filter((m) => m.MsgTimeStamp > Math.floor(Date.now() / 1000) - this.roamingDays * 86_400)
 			.sort((x, y) => y.MsgTimeStamp - x.MsgTimeStamp || y.MsgSeq - x.MsgSeq);
 		let start = 0;
 		if (b.LastMsgKey !== undefined) {
