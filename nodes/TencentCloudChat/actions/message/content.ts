@@ -229,6 +229,10 @@ function readChoices(ctx: IExecuteFunctions, i: number, value: unknown, label: s
 
 /** ForbidCallbackControl and SendMsgControl from the Options collection, as the body fields. */
 export function readSendControls(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+	// Most sends set neither option: skip resolving the collection per item then (it is the costly part
+	// of validating thousands of items before the first send).
+	const raw = ctx.getNode().parameters.options;
+	if (raw === undefined || (raw !== null && typeof raw === 'object' && !('skipCallbacks' in raw) && !('sendMsgControl' in raw))) return {};
 	const options = collection(ctx, 'options', i);
 	const body: IDataObject = {};
 	const skip = readChoices(ctx, i, options.skipCallbacks, 'Skip Callbacks', CALLBACK_CONTROLS);
