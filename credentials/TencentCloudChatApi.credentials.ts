@@ -34,6 +34,7 @@ export class TencentCloudChatApi implements ICredentialType {
 				{ name: 'Frankfurt (adminapiger.im.qcloud.com)', value: 'frankfurt' },
 				{ name: 'Jakarta (adminapiidn.im.qcloud.com)', value: 'jakarta' },
 				{ name: 'Mumbai (adminapiind.im.qcloud.com)', value: 'mumbai' },
+				{ name: 'Riyadh (adminapiksa.im.qcloud.com)', value: 'riyadh' },
 				{ name: 'Seoul (adminapikr.im.qcloud.com)', value: 'seoul' },
 				{
 					name: 'Silicon Valley (adminapiusa.im.qcloud.com)',

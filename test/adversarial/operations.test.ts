@@ -54,7 +54,7 @@ function canonical(wire: Wire, fromSecond: number, toSecond: number): string {
 	let body = wire.body;
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		const copy: IDataObject = { ...(body as IDataObject) };
-		for (const key of ['MsgRandom', 'Random']) {
+		for (const key of ['MsgRandom', 'Random', 'MsgSeq']) {
 			const v = copy[key];
 			if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffffffff) copy[key] = ANY_UINT32;
 		}

@@ -181,7 +181,7 @@ const tencentGetMany: OperationEntry = {
 		const from = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
 		limitOf(v, r, s);
 		if (!r.ok) return undefined;
-		return [tencent('recentcontact/get_list', { From_Account: from, TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 15 })];
+		return [tencent('recentcontact/get_list', { From_Account: from, TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 63 })];
 	},
 };
 
@@ -306,7 +306,7 @@ const tencentSend: OperationEntry = {
 	expect: (v, r, s) => {
 		const to = r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 });
 		const message = expectMessage(v, r, s, 'c2c');
-		return r.ok ? [tencent('openim/sendmsg', { ...message, To_Account: to, MsgRandom: ANY_UINT32 })] : undefined;
+		return r.ok ? [tencent('openim/sendmsg', { ...message, To_Account: to, MsgSeq: ANY_UINT32, MsgRandom: ANY_UINT32 })] : undefined;
 	},
 };
 
@@ -326,7 +326,7 @@ const tencentSendToMany: OperationEntry = {
 		if (!r.ok) return undefined;
 		const wires: Wire[] = [];
 		for (let start = 0; start < ids!.length; start += 500) {
-			wires.push(tencent('openim/batchsendmsg', { ...message, To_Account: ids!.slice(start, start + 500), MsgRandom: ANY_UINT32 }));
+			wires.push(tencent('openim/batchsendmsg', { ...message, To_Account: ids!.slice(start, start + 500), MsgSeq: ANY_UINT32, MsgRandom: ANY_UINT32 }));
 		}
 		return wires;
 	},

@@ -1,7 +1,12 @@
- 
-// A fake Thulium system behaving as https://api.thulium.com/docs/api documents it: HTTP Basic auth
-// for an API user, per-method permissions (403), the error envelope
-// {"request_id", "errors": [{"message", "code"}]}, parameters in the query string for start.
+// A fake Thulium system behaving as https://api.thulium.com/docs/api documents it. Every rule cites
+// the page that states it; what the pages leave open (types of parameters, codes in error bodies,
+// whether a request body is accepted where the page shows none) is not enforced.
+// - Authentication: https://api.thulium.com/docs/api/authentication (HTTP Basic, API user)
+// - Permissions per method (403): https://support.thulium.com/en/show/103
+// - Status codes: https://api.thulium.com/docs/api/response_codes (POST 201, DELETE 204, 400
+//   validation, 401, 403, 404, 410, 500)
+// - Error body {"request_id", "errors": [{"message", "code"}]}: https://api.thulium.com/docs/api/error_handling
+// - Endpoints: https://api.thulium.com/docs/api/printer and the pages cited at each handler.
 import { randomUUID } from 'node:crypto';
 
 import type { RecordedRequest, Reply } from './fakeServer';
@@ -37,7 +42,6 @@ export interface ForcedAnswer {
 	when?: (req: RecordedRequest) => boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHAT_DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 const REPORT_DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/;
 const AGGREGATIONS = ['hour_of_day', 'minute', 'hour', 'day', 'week', 'month', 'year'];
@@ -65,6 +69,11 @@ export class FakeThulium {
 	forced: ForcedAnswer[] = [];
 	/** The next N requests are carried out, then the connection drops before the answer. */
 	dropAnswers = 0;
+	/**
+	 * Chooses an HTTP error (500 to 599) answered after the request was carried out (a message
+	 * stored, a conversation started): the caller cannot tell that it took effect.
+	 */
+	failAfterProcessing?: (req: RecordedRequest) => number | undefined;
 	/** Conversation ids deleted through the API. */
 	deletedConversations = new Set<string>();
 	/** Chooses an injected HTTP error status per request (after auth); undefined lets it through. */
@@ -125,6 +134,22 @@ export class FakeThulium {
 			const drop = () => reply.reset();
 			return await this.serve(req, Object.assign(Object.create(reply) as Reply, { json: drop, empty: drop, text: drop }));
 		}
+		const failAfter = this.failAfterProcessing;
+		if (failAfter && req.segments[0] === 'api') {
+			// Asked only once the request was carried out (a success status): the error replaces it.
+			const instead = (status: number) => {
+				const after = status >= 200 && status < 300 ? failAfter(req) : undefined;
+				if (after === undefined) return false;
+				this.error(reply, after, 'Internal server error', after);
+				return true;
+			};
+			const wrapped = Object.assign(Object.create(reply) as Reply, {
+				json: (status: number, body: unknown, headers?: Record<string, string>) => instead(status) || reply.json(status, body, headers),
+				empty: (status = 204, headers?: Record<string, string>) => instead(status) || reply.empty(status, headers),
+				text: (status: number, text: string, type?: string) => instead(status) || reply.text(status, text, type),
+			});
+			return await this.serve(req, wrapped);
+		}
 		return await this.serve(req, reply);
 	}
 
@@ -132,6 +157,8 @@ export class FakeThulium {
 		const [api, ...rest] = req.segments;
 		if (api !== 'api') return this.error(reply, 404, 'Resource not found', 404);
 
+		// HTTP Basic with the API user's login and password; 401 "authentication failed"
+		// (https://api.thulium.com/docs/api/authentication, https://api.thulium.com/docs/api/response_codes).
 		const expected = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
 		req.checks?.push(req.headers.authorization === expected ? 'Basic auth: user name and password match' : 'Basic auth: refused');
 		if (req.headers.authorization !== expected) {
@@ -158,7 +185,8 @@ export class FakeThulium {
 		}
 
 		const route = `${req.method} ${rest.length > 0 && rest[0] === 'chat_conversations' ? 'chat_conversations' : rest.join('/')}`;
-		// chat_conversations routes
+		// The eight chat endpoints of https://api.thulium.com/docs/api/printer; a method the API user
+		// may not call answers 403 (https://support.thulium.com/en/show/103); anything else 404.
 		if (rest[0] === 'chat_conversations') {
 			if (req.method === 'POST' && rest.length === 2 && rest[1] === 'start') {
 				if (this.forbidden.has('POST start')) return this.error(reply, 403, 'Access denied to this method', 403);
@@ -196,23 +224,19 @@ export class FakeThulium {
 		return this.error(reply, 404, `Resource not found: ${route}`, 404);
 	}
 
+	/**
+	 * POST chat_conversations/start (https://api.thulium.com/docs/api/chats/post_chat_conversations_start):
+	 * parameters in the query string; chat_queue_id required (400 when missing, per response_codes);
+	 * an unknown queue is a missing object (404). The other parameters are optional and their types
+	 * are not stated, so they are taken as given. Success: 201 with {"conversation_id": "<uuid>"}.
+	 */
 	private start_(req: RecordedRequest, reply: Reply): void {
-		if (req.body !== '') return this.error(reply, 400, 'The request body must be empty; send parameters in the query string', 100);
 		const queueText = req.query.get('chat_queue_id');
 		if (queueText === null || queueText === '') return this.error(reply, 400, 'Field chat_queue_id is required.', 101);
-		if (!/^\d+$/.test(queueText)) return this.error(reply, 400, 'Field chat_queue_id must be an integer.', 102);
 		const chatQueueId = Number(queueText);
-		if (!this.queues.some((q) => q.id === chatQueueId)) return this.error(reply, 404, 'Chat queue not found.', 404);
-		const customer = req.query.get('customer_id');
-		if (customer !== null && !/^\d+$/.test(customer)) return this.error(reply, 400, 'Field customer_id must be an integer.', 103);
-		const email = req.query.get('client_email');
-		if (email !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return this.error(reply, 400, 'Wrong format of e-mail address.', 104);
-		const known = new Set(['chat_queue_id', 'client_name', 'client_surname', 'client_email', 'client_id', 'customer_id']);
-		for (const key of req.query.keys()) {
-			if (!known.has(key)) return this.error(reply, 400, `Unknown parameter ${key}.`, 105);
-		}
+		if (!this.queues.some((q) => String(q.id) === queueText)) return this.error(reply, 404, 'Chat queue not found.', 404);
 		const client: Record<string, string | number> = {};
-		for (const key of known) if (key !== 'chat_queue_id' && req.query.has(key)) client[key] = req.query.get(key)!;
+		for (const key of ['client_name', 'client_surname', 'client_email', 'client_id', 'customer_id']) if (req.query.has(key)) client[key] = req.query.get(key)!;
 		const conversation: ThuliumConversation = {
 			id: randomUUID(),
 			chatQueueId,
@@ -225,6 +249,11 @@ export class FakeThulium {
 		reply.json(201, { conversation_id: conversation.id });
 	}
 
+	/**
+	 * DELETE chat_conversations/content/:id/:participant
+	 * (https://api.thulium.com/docs/api/chats/delete_chat_conversations_content_id_participant):
+	 * participant user, customer or both (400 otherwise); unknown conversation 404; 204, empty.
+	 */
 	private deleteContent(id: string, participant: string, reply: Reply): void {
 		if (!['user', 'customer', 'both'].includes(participant)) {
 			return this.error(reply, 400, 'Participant must be one of: user, customer, both.', 106);
@@ -247,48 +276,41 @@ export class FakeThulium {
 		return conversation;
 	}
 
-	/** Reads a JSON object body with only the allowed fields; answers 400 otherwise. */
-	private objectBody(req: RecordedRequest, reply: Reply, allowed: string[]): Record<string, unknown> | undefined {
+	/** A JSON object body (the pages send one); an unparseable body is a validation error (400). */
+	private objectBody(req: RecordedRequest, reply: Reply): Record<string, unknown> | undefined {
 		if (req.body === '') return {};
 		if (req.jsonError || typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) {
 			this.error(reply, 400, 'The request body must be a JSON object.', 110);
 			return undefined;
 		}
-		const body = req.json as Record<string, unknown>;
-		for (const key of Object.keys(body)) {
-			if (!allowed.includes(key)) {
-				this.error(reply, 400, `Unknown field ${key}.`, 111);
-				return undefined;
-			}
-		}
-		if (body.external_chatbot_id !== undefined && (typeof body.external_chatbot_id !== 'string' || !UUID.test(body.external_chatbot_id))) {
-			this.error(reply, 400, 'Field external_chatbot_id must be a UUID.', 112);
-			return undefined;
-		}
-		return body;
+		return req.json as Record<string, unknown>;
 	}
 
+	/**
+	 * POST chat_conversations/:id/message (https://api.thulium.com/docs/api/chats/post_chat_conversations_id_message):
+	 * JSON body {text, external_chatbot_id}, both optional; unknown conversation 404; empty answer,
+	 * 201 for a POST (response_codes). Thulium documents no key to recognise a repeated message: every
+	 * request that arrives adds a message.
+	 */
 	private message(id: string, req: RecordedRequest, reply: Reply): void {
-		if (!String(req.headers['content-type'] ?? '').startsWith('application/json') && req.body !== '') {
-			return this.error(reply, 400, 'Content-Type must be application/json.', 113);
-		}
-		const body = this.objectBody(req, reply, ['text', 'external_chatbot_id']);
+		const body = this.objectBody(req, reply);
 		if (!body) return;
-		if (body.text !== undefined && typeof body.text !== 'string') return this.error(reply, 400, 'Field text must be a string.', 114);
 		const conversation = this.findConversation(id, reply);
 		if (!conversation) return;
-		// Undocumented: assumed to be refused like any change to a finished conversation.
-		if (conversation.status === 'CLOSED') return this.error(reply, 400, 'Chat conversation is closed.', 115);
 		conversation.messages.push({
-			text: (body.text as string | undefined) ?? '',
+			text: typeof body.text === 'string' ? body.text : '',
 			sent_by: body.external_chatbot_id ? 'bot' : 'customer',
-			...(body.external_chatbot_id ? { external_chatbot_id: body.external_chatbot_id as string } : {}),
+			...(body.external_chatbot_id ? { external_chatbot_id: String(body.external_chatbot_id) } : {}),
 		});
 		reply.empty(201);
 	}
 
+	/**
+	 * POST chat_conversations/:id/stop (https://api.thulium.com/docs/api/chats/post_chat_conversations_id_stop):
+	 * optional external_chatbot_id; unknown conversation 404; empty answer.
+	 */
 	private stop_(id: string, req: RecordedRequest, reply: Reply): void {
-		const body = this.objectBody(req, reply, ['external_chatbot_id']);
+		const body = this.objectBody(req, reply);
 		if (!body) return;
 		const conversation = this.findConversation(id, reply);
 		if (!conversation) return;
@@ -299,6 +321,10 @@ export class FakeThulium {
 		reply.empty(200);
 	}
 
+	/**
+	 * DELETE chat_conversations/:id: only the index line of https://api.thulium.com/docs/api/printer
+	 * is public; 404 for an unknown id and 204 for a DELETE as response_codes states.
+	 */
 	private deleteConversation(id: string, reply: Reply): void {
 		if (!this.findConversation(id, reply)) return;
 		this.conversations.delete(id);
@@ -306,39 +332,29 @@ export class FakeThulium {
 		reply.empty(204);
 	}
 
-	/** Checks the query keys: known names only, arrays only in bracket form (plain names → 500, as seen on real systems). */
-	private checkQuery(req: RecordedRequest, reply: Reply, scalars: string[], arrays: string[]): boolean {
+	/**
+	 * Array parameters are sent in PHP bracket form, name[]=a&name[]=b, as every page's example does
+	 * (https://api.thulium.com/docs/api/chats/get_chats_reports_summary); the plain name was seen to
+	 * answer 500 on real systems (reference §12), so it does here.
+	 */
+	private checkArrays(req: RecordedRequest, reply: Reply, arrays: string[]): boolean {
 		for (const key of new Set(req.query.keys())) {
 			if (arrays.includes(key)) {
 				this.error(reply, 500, 'Internal server error', 500);
-				return false;
-			}
-			const name = key.endsWith('[]') ? key.slice(0, -2) : key;
-			if (key.endsWith('[]') ? !arrays.includes(name) : !scalars.includes(key)) {
-				this.error(reply, 400, `Unknown parameter ${key}.`, 105);
-				return false;
-			}
-			if (!key.endsWith('[]') && req.query.getAll(key).length > 1) {
-				this.error(reply, 400, `Parameter ${key} given more than once.`, 116);
 				return false;
 			}
 		}
 		return true;
 	}
 
-	/** limit (default 100, capped at 100) and offset (default 0); undefined after answering 400. */
-	private paging(req: RecordedRequest, reply: Reply): { limit: number; offset: number } | undefined {
-		const limitText = req.query.get('limit') ?? '100';
-		const offsetText = req.query.get('offset') ?? '0';
-		if (!/^\d+$/.test(limitText) || Number(limitText) < 1) {
-			this.error(reply, 400, 'Field limit must be a positive integer.', 120);
-			return undefined;
-		}
-		if (!/^\d+$/.test(offsetText)) {
-			this.error(reply, 400, 'Field offset must be a non-negative integer.', 121);
-			return undefined;
-		}
-		return { limit: Math.min(100, Number(limitText)), offset: Number(offsetText) };
+	/** limit (default 100, at most 100) and offset (default 0) (https://api.thulium.com/docs/api/chats/get_chats). */
+	private paging(req: RecordedRequest): { limit: number; offset: number } {
+		const limit = Number(req.query.get('limit') ?? '100');
+		const offset = Number(req.query.get('offset') ?? '0');
+		return {
+			limit: Number.isInteger(limit) && limit > 0 ? Math.min(100, limit) : 100,
+			offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+		};
 	}
 
 	/** Conversations sorted by start, oldest first, within [date_from, date_to] (a date-only date_to covers its whole day). */
@@ -348,11 +364,14 @@ export class FakeThulium {
 			.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 	}
 
+	/**
+	 * GET chats (https://api.thulium.com/docs/api/chats/get_chats): limit/offset paging; date_from and
+	 * date_to as YYYY-MM-DD or YYYY-MM-DD HH:mm (a validation error, 400, otherwise); include_* flags
+	 * "true"/"false"; filters status and chat_queue_id; answer {count: total ignoring limit, result}.
+	 */
 	private listChats(req: RecordedRequest, reply: Reply): void {
 		const booleans = ['include_messages', 'include_files', 'include_client_data'];
-		if (!this.checkQuery(req, reply, ['limit', 'offset', 'date_from', 'date_to', 'status', 'chat_queue_id', ...booleans], [])) return;
-		const page = this.paging(req, reply);
-		if (!page) return;
+		const page = this.paging(req);
 		const from = req.query.get('date_from');
 		const to = req.query.get('date_to');
 		for (const [name, value] of [['date_from', from], ['date_to', to]] as const) {
@@ -363,11 +382,9 @@ export class FakeThulium {
 			if (value !== null && value !== 'true' && value !== 'false') return this.error(reply, 400, `Field ${name} must be true or false.`, 123);
 		}
 		const queue = req.query.get('chat_queue_id');
-		if (queue !== null && !/^\d+$/.test(queue)) return this.error(reply, 400, 'Field chat_queue_id must be an integer.', 102);
-		if (queue !== null && !this.queues.some((q) => q.id === Number(queue))) return this.error(reply, 404, 'Chat queue not found.', 404);
 		const status = req.query.get('status');
 		const matches = this.inRange(from, to).filter(
-			(c) => (queue === null || c.chatQueueId === Number(queue)) && (status === null || c.status === status),
+			(c) => (queue === null || String(c.chatQueueId) === queue) && (status === null || c.status === status),
 		);
 		const result = matches.slice(page.offset, page.offset + page.limit).map((c) => {
 			const chat: Record<string, unknown> = {
@@ -389,11 +406,16 @@ export class FakeThulium {
 		reply.json(200, { count: matches.length, result });
 	}
 
+	/**
+	 * GET chats/reports/summary (https://api.thulium.com/docs/api/chats/get_chats_reports_summary):
+	 * date_from and date_to required (YYYY-MM-DD or YYYY-MM-DD HH:mm:ss); aggregate_by one of
+	 * hour_of_day, minute, hour, day, week, month, year (default month); sum_users "true"/"false";
+	 * response_threshold in seconds; user_logins[] and chat_queue_ids[] bracket arrays; a bare array
+	 * of rows.
+	 */
 	private summary(req: RecordedRequest, reply: Reply): void {
-		const scalars = ['limit', 'offset', 'date_from', 'date_to', 'sum_users', 'aggregate_by', 'response_threshold'];
-		if (!this.checkQuery(req, reply, scalars, ['user_logins', 'chat_queue_ids'])) return;
-		const page = this.paging(req, reply);
-		if (!page) return;
+		if (!this.checkArrays(req, reply, ['user_logins', 'chat_queue_ids'])) return;
+		const page = this.paging(req);
 		const from = req.query.get('date_from');
 		const to = req.query.get('date_to');
 		for (const [name, value] of [['date_from', from], ['date_to', to]] as const) {
@@ -407,7 +429,6 @@ export class FakeThulium {
 		const threshold = req.query.get('response_threshold');
 		if (threshold !== null && !/^\d+$/.test(threshold)) return this.error(reply, 400, 'Field response_threshold must be an integer.', 134);
 		const queueIds = req.query.getAll('chat_queue_ids[]');
-		if (queueIds.some((id) => !/^\d+$/.test(id))) return this.error(reply, 400, 'Field chat_queue_ids must contain integers.', 135);
 		const logins = req.query.getAll('user_logins[]');
 		const series = (createdAt: string): string => {
 			switch (aggregate) {

@@ -2,7 +2,7 @@
 // npm run soak [-- --items 5000] [--real-timeout]
 // The long fault soak. By default slow answers take 3 s against the nodes' 30 s request timeout
 // shortened to 2 s; with --real-timeout they take 31 s against the real 30 s.
-import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
+import { NODE_TIMEOUT_MS, shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakTencentBatch, soakThulium, soakThuliumSend, soakThuliumStart, summaryLine } from './soak';
 import type { SoakReport } from './soak';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
@@ -18,8 +18,11 @@ async function main(): Promise<void> {
 	const slowMs = realTimeout ? NODE_TIMEOUT_MS + 1000 : 3000;
 	const reports: SoakReport[] = [];
 	reports.push(await soakTencent({ items: count, slowMs }));
+	// 50 recipients an item: past 12,000 recipients the documented per-minute limit is reached.
+	reports.push(await soakTencentBatch({ items: Math.ceil(count / 16), recipients: 50, slowMs }));
 	reports.push(await soakThulium({ items: Math.ceil(count / 2), slowMs }));
 	reports.push(await soakThuliumStart({ items: Math.ceil(count / 5), slowMs }));
+	reports.push(await soakThuliumSend({ items: Math.ceil(count / 5), slowMs }));
 	reports.push(await soakEasemob('send', { items: Math.ceil(count / 2), slowMs }));
 	reports.push(await soakEasemob('sendToGroups', { items: Math.ceil(count / 10), slowMs }));
 	reports.push(await soakEasemob('delete', { items: Math.ceil(count / 2), slowMs }));

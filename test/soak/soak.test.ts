@@ -4,7 +4,7 @@
 import { FakeTencent } from '../fakes/fakeTencent';
 import { runNode } from '../helpers/engine';
 import type { CancelReport, SoakReport } from './soak';
-import { shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakThulium, soakThuliumStart, summaryLine } from './soak';
+import { shortenRequestTimeout, soakCancel, soakEasemob, soakTencent, soakTencentBatch, soakThulium, soakThuliumSend, soakThuliumStart, summaryLine } from './soak';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 
@@ -59,8 +59,9 @@ it('Tencent Cloud Chat send: every transient fault recovered, every message deli
 	const report = await soakTencent({ items: 400, slowMs: 2500 });
 	reports.push(report);
 	expectSound(report, 8);
-	for (const kind of ['5xx', 'slow', 'reset', 'sigExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
-	// Timeouts and resets hid sends that had arrived: their retries were recognised by MsgRandom.
+	for (const kind of ['5xx', 'after5xx', 'slow', 'reset', 'sigExpired']) expect(report.faults[kind]).toBeGreaterThan(0);
+	// Timeouts, resets and 5xx answers hid sends that had arrived: their retries were recognised by
+	// MsgSeq and MsgRandom.
 	expect(report.deduplicated).toBeGreaterThan(0);
 	// One signature before the expiry, one after. A 70001 answer that arrives just after the new
 	// signature was made also drops it; made again within the same second it is the same string, so a
@@ -68,6 +69,35 @@ it('Tencent Cloud Chat send: every transient fault recovered, every message deli
 	expect(report.signatures).toBeGreaterThanOrEqual(2);
 	expect(report.signatures).toBeLessThanOrEqual(3);
 	expect((report.faults.rateLimit60007 ?? 0) + (report.faults.rateLimit60018 ?? 0)).toBeGreaterThan(0);
+});
+
+it('Tencent Cloud Chat send to many: drops and 5xx after delivery retried, every recipient gets each message once', async () => {
+	const report = await soakTencentBatch({ items: 120, recipients: 50, slowMs: 2500 });
+	reports.push(report);
+	expect(report.lost).toEqual([]);
+	expect(report.wrong).toEqual([]);
+	expect(report.outputs).toBe(report.items);
+	expect(report.inOrder).toBe(true);
+	expect(report.reportedWrongly).toBe(0);
+	expect(report.duplicates).toBe(0);
+	// Every item accounted for: delivered to all its recipients once, or reported as maybe delivered.
+	expect(report.recovered + report.reported).toBeGreaterThan(0);
+	expect((report.faults.after5xx ?? 0) + (report.faults.reset ?? 0) + (report.faults.slow ?? 0)).toBeGreaterThan(0);
+	expect(report.deduplicated).toBeGreaterThan(0);
+});
+
+it('Thulium Chat send message: unclear answers reported and never repeated, no message stored twice', async () => {
+	const report = await soakThuliumSend({ items: 300, slowMs: 2500 });
+	reports.push(report);
+	expect(report.lost).toEqual([]);
+	expect(report.wrong).toEqual([]);
+	expect(report.outputs).toBe(report.items);
+	expect(report.inOrder).toBe(true);
+	expect(report.unrecovered).toBe(0);
+	expect(report.reportedWrongly).toBe(0);
+	expect(report.duplicates).toBe(0);
+	expect(report.reported).toBeGreaterThan(0);
+	for (const kind of ['5xx', 'after5xx', 'rateLimit429']) expect(report.faults[kind]).toBeGreaterThan(0);
 });
 
 it('Thulium Chat delete content: every transient fault recovered, 404s reported once', async () => {

@@ -141,6 +141,17 @@ class FaultPlan {
 		return undefined;
 	}
 
+	/**
+	 * A 5xx answered after the platform carried the request out (a message stored), for 3 % of the
+	 * requests that got no other fault; undefined otherwise.
+	 */
+	afterDelivery(item: number | undefined, req: RecordedRequest): number | undefined {
+		if (item === undefined || this.cut.has(req)) return undefined;
+		if (this.random() >= 0.03) return undefined;
+		note(this, item, 'after5xx');
+		return this.random() < 0.5 ? 502 : 503;
+	}
+
 	/** A network fault for this answer, or undefined. */
 	network(item: number | undefined, req: RecordedRequest): NetworkFault | undefined {
 		if (item === undefined) return undefined;
@@ -160,8 +171,9 @@ class FaultPlan {
 
 /**
  * Tencent Cloud Chat, Message → Send to `items` users. Every 50th item goes to a user that does
- * not exist (90003: reported, never retried). Faults: 5 % HTTP 502/503, 300 ms bursts of 60007/60018,
- * one signature expiry (70001) mid-run, 1 % slow answers, 1 % connections reset mid-answer.
+ * not exist (90003: reported, never retried). Faults: 5 % HTTP 502/503 before the send, 3 % HTTP
+ * 502/503 after the message was stored, 300 ms bursts of 60007/60018, one signature expiry (70001)
+ * mid-run, 1 % slow answers, 1 % connections reset mid-answer (after the message was stored).
  * Deliveries are counted by MsgRandom: a retried send must never arrive twice.
  */
 export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
@@ -188,6 +200,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			return plan.answer(itemOf(req), req);
 		};
 		fake.server.networkFault = (req) => (req.segments[2] === 'sendmsg' ? plan.network(itemOf(req), req) : undefined);
+		fake.failAfterProcessing = (req) => plan.afterDelivery(itemOf(req), req);
 
 		const credentials = {
 			tencentCloudChatApi: {
@@ -246,7 +259,7 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 		// 70001 answers carry no item we can tell apart here: they count as recovered when no item was lost.
 		if (lost.length === 0) recovered += faults.sigExpired;
 		else unrecovered += faults.sigExpired;
-		const duplicates = [...fake.deliveries.values()].reduce((n, c) => n + c - 1, 0);
+		const duplicates = fake.duplicateDeliveries();
 		return {
 			name: 'Tencent Cloud Chat send',
 			items: options.items,
@@ -260,6 +273,182 @@ export async function soakTencent(options: SoakOptions): Promise<SoakReport> {
 			duplicates,
 			deduplicated: fake.duplicatesDropped,
 			signatures: fake.userSigsSeen.size,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+/**
+ * Tencent Cloud Chat, Message → Send to Many: `items` items of `recipients` users each (one
+ * batchsendmsg call per item). Faults as for Send: 5 % HTTP 502/503 before the send, 3 % after the
+ * messages were stored, 1 % slow answers and 1 % resets after they were stored, bursts of 60007, and
+ * the documented limit of 12,000 messages a minute counted per recipient. Every recipient must get
+ * each message exactly once; an item whose outcome stayed unknown must say so.
+ */
+export async function soakTencentBatch(options: SoakOptions & { recipients?: number }): Promise<SoakReport> {
+	const fake = new FakeTencent();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	const perItem = options.recipients ?? 50;
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		const users = (i: number) => Array.from({ length: perItem }, (_, r) => `b${i}r${r}`);
+		for (let i = 0; i < options.items; i++) fake.addUsers(...users(i));
+		const plan = new FaultPlan(options.seed ?? 19, options.slowMs, [60007]);
+		const itemOf = (req: RecordedRequest) => {
+			const to = (req.json as { To_Account?: unknown } | undefined)?.To_Account;
+			const match = Array.isArray(to) && typeof to[0] === 'string' ? /^b(\d+)r0$/.exec(to[0]) : null;
+			return match ? Number(match[1]) : undefined;
+		};
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => (req.segments[2] === 'batchsendmsg' ? plan.network(itemOf(req), req) : undefined);
+		fake.failAfterProcessing = (req) => plan.afterDelivery(itemOf(req), req);
+		const result = await runNode(
+			'tencentCloudChat',
+			{ resource: 'message', operation: 'sendToMany', toAccounts: '={{ $json.to }}', messageType: 'text', text: '={{ "Batch " + $itemIndex }}' },
+			{
+				tencentCloudChatApi: {
+					region: 'custom',
+					customBaseUrl: baseUrl,
+					// An app of its own per run: the per-recipient budget is shared per app in this process.
+					sdkAppId: String(fake.sdkAppId),
+					secretKey: fake.secretKey,
+					adminIdentifier: 'administrator',
+				},
+			},
+			{ input: items(options.items, (i) => ({ to: users(i) })), onError: 'continueRegularOutput' },
+		);
+		const out = result.output[0] ?? [];
+		const received = new Map<string, number>();
+		for (const m of fake.messages) {
+			const key = `${m.To_Account}|${JSON.stringify(m.MsgBody)}`;
+			received.set(key, (received.get(key) ?? 0) + 1);
+		}
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let recovered = 0;
+		let unrecovered = 0;
+		let reported = 0;
+		let reportedWrongly = 0;
+		out.forEach((item, i) => {
+			const body = JSON.stringify([{ MsgType: 'TIMTextElem', MsgContent: { Text: `Batch ${i}` } }]);
+			const counts = users(i).map((u) => received.get(`${u}|${body}`) ?? 0);
+			const faultsHere = plan.perItem.get(i) ?? 0;
+			const error = item.json.error;
+			if (error === undefined) {
+				if (counts.every((c) => c === 1)) recovered += faultsHere;
+				else {
+					unrecovered += Math.max(1, faultsHere);
+					lost.push(`item ${i}: succeeded but delivered ${counts.filter((c) => c !== 1).length} recipients not exactly once`);
+				}
+				return;
+			}
+			// An error is accounted for only when it says the outcome is unknown and nothing arrived twice.
+			if (/may have been delivered/.test(String(error)) && counts.every((c) => c <= 1)) reported++;
+			else {
+				reportedWrongly++;
+				wrong.push(`item ${i} (${(plan.kindsPerItem.get(i) ?? []).join(',')}): ${String(error)}`);
+			}
+		});
+		return {
+			name: 'Tencent Cloud Chat send to many',
+			items: options.items,
+			outputs: out.length,
+			inOrder: inInputOrder(out, options.items),
+			faults: { ...plan.faults, recipientLimit: fake.errorsAnswered.filter((c) => c === 60007).length - (plan.faults.rateLimit60007 ?? 0) },
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates: fake.duplicateDeliveries(),
+			deduplicated: fake.duplicatesDropped,
+			signatures: fake.userSigsSeen.size,
+			lost,
+			wrong,
+			ms: Date.now() - started,
+		};
+	} finally {
+		await fake.stop();
+	}
+}
+
+/**
+ * Thulium Chat, Conversation → Send Message into `items` conversations. Thulium documents no way
+ * to recognise a repeated message, so a send whose answer is a 5xx, late, or cut after the message
+ * was stored is reported ("may have been delivered") and never repeated; 429 (nothing was done) is
+ * retried. Faults: 5 % HTTP 502/503 before, 3 % after the message was stored, bursts of 429, 1 % slow
+ * answers, 1 % connections reset after the message was stored. Messages are counted per
+ * conversation: none twice, and every item either delivered once or reported.
+ */
+export async function soakThuliumSend(options: SoakOptions): Promise<SoakReport> {
+	const fake = new FakeThulium();
+	const baseUrl = await fake.start();
+	const started = Date.now();
+	try {
+		fake.server.latencyMs = options.latencyMs ?? 20;
+		for (let i = 0; i < options.items; i++) {
+			fake.conversations.set(`conv-${i}`, { id: `conv-${i}`, chatQueueId: 3, client: {}, status: 'ACTIVE', createdAt: '2026-01-01 00:00:00.000', messages: [] });
+		}
+		const plan = new FaultPlan(options.seed ?? 23, options.slowMs, [429]);
+		const itemOf = (req: RecordedRequest) => {
+			const match = /^conv-(\d+)$/.exec(req.segments[2] ?? '');
+			return match ? Number(match[1]) : undefined;
+		};
+		fake.injectFault = (req) => plan.answer(itemOf(req), req);
+		fake.server.networkFault = (req) => plan.network(itemOf(req), req);
+		fake.failAfterProcessing = (req) => plan.afterDelivery(itemOf(req), req);
+		const result = await runNode(
+			'thuliumChat',
+			{ resource: 'conversation', operation: 'sendMessage', conversationId: '={{ $json.id }}', text: '={{ "Message " + $itemIndex }}', options: { requestsPerSecond: 100 } },
+			{ thuliumApi: { baseUrl, username: fake.username, password: fake.password } },
+			{ input: items(options.items, (i) => ({ id: `conv-${i}` })), onError: 'continueRegularOutput' },
+		);
+		const out = result.output[0] ?? [];
+		const lost: string[] = [];
+		const wrong: string[] = [];
+		let reported = 0;
+		let reportedWrongly = 0;
+		let recovered = 0;
+		let unrecovered = 0;
+		let duplicates = 0;
+		out.forEach((item, i) => {
+			const stored = fake.conversations.get(`conv-${i}`)?.messages.filter((m) => m.text === `Message ${i}`).length ?? 0;
+			duplicates += Math.max(0, stored - 1);
+			const kinds = plan.kindsPerItem.get(i) ?? [];
+			const error = item.json.error;
+			if (error === undefined) {
+				if (stored === 1) recovered += kinds.length;
+				else {
+					unrecovered += Math.max(1, kinds.length);
+					lost.push(`item ${i} (${kinds.join(',')}): succeeded with ${stored} messages stored`);
+				}
+				return;
+			}
+			const sent = fake.requests.filter((r) => r.segments[2] === `conv-${i}`).length;
+			// Reported as unclear, at most one message stored, and nothing sent after the unclear answer.
+			const unclearLast = ['5xx', 'after5xx', 'slow', 'reset'].includes(kinds[kinds.length - 1] ?? '');
+			if (/may have been delivered/.test(String(error)) && stored <= 1 && unclearLast && sent === kinds.length) reported++;
+			else {
+				reportedWrongly++;
+				wrong.push(`item ${i} (${kinds.join(',')}, ${sent} sent, ${stored} stored): ${String(error)}`);
+			}
+		});
+		return {
+			name: 'Thulium Chat send message',
+			items: options.items,
+			outputs: out.length,
+			inOrder: inInputOrder(out, options.items),
+			faults: plan.faults,
+			recovered,
+			unrecovered,
+			reported,
+			reportedWrongly,
+			duplicates,
+			deduplicated: 0,
 			lost,
 			wrong,
 			ms: Date.now() - started,

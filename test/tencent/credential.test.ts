@@ -48,7 +48,12 @@ describe('Tencent Cloud Chat API credential', () => {
 			mumbai: 'https://adminapiind.im.qcloud.com',
 			siliconValley: 'https://adminapiusa.im.qcloud.com',
 			jakarta: 'https://adminapiidn.im.qcloud.com',
+			// Riyadh: https://trtc.io/zh/document/43087 (CONTRACT.md: region `riyadh`).
+			riyadh: 'https://adminapiksa.im.qcloud.com',
 		};
+		// Every region the credential offers maps to its domain, and every documented domain is offered.
+		const offered = (credential.properties.find((p) => p.name === 'region')?.options as Array<{ value: string }>).map((o) => o.value);
+		expect(offered.filter((v) => v !== 'custom').sort()).toEqual(Object.keys(expected).sort());
 		for (const [region, domain] of Object.entries(expected)) {
 			const out = await authenticate({ region, sdkAppId: ' 1400000000 ' }, { url: '/v4/x/y', qs: { keep: 1 } });
 			expect(out.baseURL).toBe(domain);

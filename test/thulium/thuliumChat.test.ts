@@ -119,7 +119,7 @@ describe('Thulium Chat → Conversation → Start', () => {
 	it('never repeats a start after a 500: the conversation may exist already', async () => {
 		fake.fail5xx = 1;
 		const { error } = await runNode('thuliumChat', start(), credentials);
-		expect(error?.message).toBe('Internal server error [item 0]');
+		expect(error?.message).toBe('Internal server error; the conversation may have been started [item 0]');
 		expect(fake.requests).toHaveLength(1);
 	});
 });

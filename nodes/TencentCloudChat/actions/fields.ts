@@ -21,8 +21,8 @@ export function userIdField(name: string, displayName: string, description: stri
 	};
 }
 
-export function optionsField(defaults: PaceDefaults = TENCENT_PACE): INodeProperties {
-	return optionsCollection(defaults);
+export function optionsField(defaults: PaceDefaults = TENCENT_PACE, own: INodeProperties[] = []): INodeProperties {
+	return optionsCollection(defaults, own);
 }
 
 export { returnAllFields } from '../../shared/listFields';

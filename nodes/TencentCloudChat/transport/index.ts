@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
+import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
 import { parseRetryAfter, transient } from '../../shared/retry';
 import type { ItemSession, Pace } from '../../shared/runItems';
+import type { BudgetSpend } from '../../shared/unitBudget';
 import type { TencentSettings } from './settings';
 import { tencentSettings } from './settings';
 import { cachedUserSig, invalidateUserSig } from './userSig';
@@ -192,6 +194,39 @@ export function explainTencentError(code: number, info: string): Explanation {
 	}
 }
 
+/** What a send command's de-duplication covers, for the "may have been delivered" error. */
+export type SendKind = 'c2c' | 'batch' | 'group';
+
+const MAY_HAVE_BEEN_DELIVERED: Record<SendKind, string> = {
+	c2c: 'An earlier attempt got no clear answer, so the message may have been delivered. Check the conversation (Message → Get History) before sending it again: a new run sends it with new MsgSeq and MsgRandom values, which Tencent treats as a new message.',
+	batch: 'An earlier attempt got no clear answer, so the message may have been delivered to some or all of these recipients. Check before sending it again: a new run sends it with new MsgSeq and MsgRandom values, which Tencent treats as a new message.',
+	group: 'An earlier attempt got no clear answer, so the message may have been delivered to the group. Check the group before sending it again: a new run sends it with a new Random value, which Tencent treats as a new message.',
+};
+
+/**
+ * How long after an attempt with an unclear outcome a retry may still start: Tencent drops a repeat
+ * only within 120 s (one-to-one, https://cloud.tencent.com/document/product/269/2282) or 5 minutes
+ * (group Random, https://cloud.tencent.com/document/product/269/1629) of the first. 20 s are kept
+ * for the request to reach Tencent.
+ */
+const SAFE_RETRY_MS: Record<SendKind, number> = { c2c: 100_000, batch: 100_000, group: 280_000 };
+
+const WINDOW_PASSED: Record<SendKind, string> = {
+	c2c: 'Tencent recognises a repeat of a message only within 120 s of the first attempt, and that time has passed, so n8n did not send it again.',
+	batch: 'Tencent recognises a repeat of a message only within 120 s of the first attempt, and that time has passed, so n8n did not send it again.',
+	group: 'Tencent recognises a repeat of a group message only within 5 minutes of the first attempt, and that time has passed, so n8n did not send it again.',
+};
+
+export interface TencentRequestOptions {
+	/** Units the platform counts besides calls (e.g. recipients of batchsendmsg), spent by every attempt. */
+	spend?: readonly BudgetSpend[];
+	/**
+	 * The command sends a message. After an attempt whose outcome is unknown (no answer, a 5xx, a
+	 * server-side timeout) every later error of this call says the message may have been delivered.
+	 */
+	send?: SendKind;
+}
+
 /** Sends one REST command (`service/command`) with a JSON body through the item's session. */
 export async function tencentRequest(
 	ctx: IExecuteFunctions,
@@ -199,11 +234,36 @@ export async function tencentRequest(
 	session: ItemSession,
 	command: string,
 	body: IDataObject,
+	options: TencentRequestOptions = {},
 ): Promise<IDataObject> {
 	const node = ctx.getNode();
 	const { itemIndex } = session;
 	const { settings } = account;
+	/** When the first attempt with an unclear outcome started (a send only). */
+	let unclearSince: number | undefined;
+	/** The last attempt's failure, before the "may have been delivered" note. */
+	let lastFailure: ApiFailure | undefined;
+	const noted = (failure: ApiFailure): ApiFailure =>
+		unclearSince !== undefined && options.send
+			? {
+					...failure,
+					message: `${failure.message}; the message may have been delivered`,
+					hint: `${MAY_HAVE_BEEN_DELIVERED[options.send]} ${failure.hint ?? ''}`.trim(),
+				}
+			: failure;
+	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
+	const fail = (failure: ApiFailure, ambiguous: boolean, attemptStart: number) => {
+		if (ambiguous && options.send && unclearSince === undefined) unclearSince = attemptStart;
+		lastFailure = failure;
+		return apiError(node, itemIndex, noted(failure), account.secrets);
+	};
 	return await session.call(async () => {
+		const attemptStart = Date.now();
+		// A retry that would reach Tencent after its de-duplication window could deliver a second
+		// message: report the earlier failure instead (not retried).
+		if (options.send && unclearSince !== undefined && lastFailure && attemptStart - unclearSince > SAFE_RETRY_MS[options.send]) {
+			throw apiError(node, itemIndex, noted({ ...lastFailure, hint: `${WINDOW_PASSED[options.send]} ${lastFailure.hint ?? ''}`.trim() }), account.secrets);
+		}
 		let response;
 		try {
 			response = await sendWithCredential(ctx, TENCENT_CREDENTIAL, {
@@ -215,17 +275,17 @@ export async function tencentRequest(
 			});
 		} catch (error) {
 			const problem = describeNetworkError(error);
-			const failure = apiError(
-				node,
-				itemIndex,
+			const failure = fail(
 				{
 					message: `Tencent Cloud Chat could not be reached: ${problem.message}`,
 					code: problem.code,
 					hint: `Check the region in the credential and that ${settings.baseUrl} is reachable from n8n.`,
 				},
-				account.secrets,
+				!problem.notSent,
+				attemptStart,
 			);
-			// Every command is safe to repeat: sends carry the same MsgRandom/Random, which Tencent de-duplicates.
+			// Every command is safe to repeat: sends carry the same MsgSeq and MsgRandom (groups: Random),
+			// which Tencent de-duplicates.
 			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw transient(failure);
 			throw failure;
 		}
@@ -233,9 +293,7 @@ export async function tencentRequest(
 		const { statusCode, headers } = response;
 		const answer = bodyAsObject(response.body);
 		if (statusCode !== 200) {
-			const failure = apiError(
-				node,
-				itemIndex,
+			const failure = fail(
 				{
 					message: `Tencent Cloud Chat answered with HTTP ${statusCode}`,
 					hint:
@@ -245,7 +303,9 @@ export async function tencentRequest(
 					httpCode: statusCode,
 					body: { httpCode: statusCode, ...(answer as JsonObject) },
 				},
-				account.secrets,
+				// A gateway's 5xx or 408 may come after the backend took the message.
+				statusCode >= 500 || statusCode === 408,
+				attemptStart,
 			);
 			if (statusCode === 429)
 				throw transient(failure, {
@@ -259,22 +319,19 @@ export async function tencentRequest(
 		const code = Number(answer.ErrorCode ?? 0);
 		if (answer.ActionStatus === 'OK' && code === 0) return answer;
 		if (answer.ActionStatus === undefined && answer.ErrorCode === undefined) {
-			throw apiError(
-				node,
-				itemIndex,
+			throw fail(
 				{
 					message: 'Tencent Cloud Chat sent an answer without ActionStatus',
 					hint: `Check the Custom Base URL in the credential (${settings.baseUrl}).`,
 					httpCode: statusCode,
 				},
-				account.secrets,
+				false,
+				attemptStart,
 			);
 		}
 		const info = typeof answer.ErrorInfo === 'string' ? answer.ErrorInfo : '';
 		const explanation = explainTencentError(code, info);
-		const failure = apiError(
-			node,
-			itemIndex,
+		const failure = fail(
 			{
 				message: explanation.message,
 				hint: explanation.hint,
@@ -283,7 +340,9 @@ export async function tencentRequest(
 				requestId: typeof answer.RequestId === 'string' ? answer.RequestId : undefined,
 				body: answer as JsonObject,
 			},
-			account.secrets,
+			// Timeouts and internal errors on Tencent's side leave open whether the message was stored.
+			explanation.retry === 'backoff',
+			attemptStart,
 		);
 		if (explanation.retry === 'rateLimited') throw transient(failure, { rateLimited: true });
 		if (explanation.retry === 'backoff') throw transient(failure);
@@ -292,7 +351,7 @@ export async function tencentRequest(
 			throw transient(failure, { maxRetries: 1, retryAfterMs: 0 });
 		}
 		throw failure;
-	});
+	}, options.spend ? { spend: options.spend } : undefined);
 }
 
 const ENVELOPE = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo', 'ErrorDisplay']);

@@ -3,7 +3,11 @@ import { UserError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/url';
 
-/** Primary REST domains per data center (Tencent Cloud Chat RESTful API overview). */
+/**
+ * Primary REST domains per data center: RESTful API overview,
+ * https://www.tencentcloud.com/document/product/1047/34620; Riyadh (adminapiksa) is listed on
+ * https://trtc.io/zh/document/43087.
+ */
 export const REGION_DOMAINS: Record<string, string> = {
 	china: 'console.tim.qq.com',
 	singapore: 'adminapisgp.im.qcloud.com',
@@ -13,6 +17,7 @@ export const REGION_DOMAINS: Record<string, string> = {
 	mumbai: 'adminapiind.im.qcloud.com',
 	siliconValley: 'adminapiusa.im.qcloud.com',
 	jakarta: 'adminapiidn.im.qcloud.com',
+	riyadh: 'adminapiksa.im.qcloud.com',
 };
 
 /** The credential's values, trimmed and checked. */

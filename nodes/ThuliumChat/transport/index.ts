@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 
+import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
@@ -46,6 +47,12 @@ export interface ThuliumRequest {
 	 * or sending a message is not: a 5xx or a timeout may hide a success.
 	 */
 	idempotent: boolean;
+	/**
+	 * For calls that are not idempotent: what may have happened when the answer leaves it open (no
+	 * answer, a 5xx), e.g. 'the message may have been delivered'. Added to that error, which is
+	 * reported instead of repeating the request.
+	 */
+	unclearOutcome?: string;
 	/** What a 404 means for this call, e.g. 'Conversation "…" was not found'. */
 	notFound?: string;
 	/**
@@ -58,6 +65,16 @@ export interface ThuliumRequest {
 interface ThuliumErrorBody {
 	request_id?: unknown;
 	errors?: Array<{ message?: unknown; code?: unknown }>;
+}
+
+/** Thulium documents no key that lets it recognise a repeated request. */
+const NOT_REPEATED =
+	'Thulium cannot recognise a repeated request, so n8n did not send it again. Check Thulium before running this item again.';
+
+/** The failure, marked when a request that is not idempotent may have taken effect. */
+function withOutcome(failure: ApiFailure, request: ThuliumRequest, unclear: boolean): ApiFailure {
+	if (!unclear || request.idempotent || !request.unclearOutcome) return failure;
+	return { ...failure, message: `${failure.message}; ${request.unclearOutcome}`, hint: `${NOT_REPEATED} ${failure.hint ?? ''}`.trim() };
 }
 
 function hintFor(status: number): string {
@@ -112,7 +129,11 @@ export async function thuliumRequest(
 			const failure = apiError(
 				node,
 				itemIndex,
-				{ message: `Thulium could not be reached: ${problem.message}`, code: problem.code, hint: `Check the System URL in the credential and that ${account.baseUrl} is reachable from n8n.` },
+				withOutcome(
+					{ message: `Thulium could not be reached: ${problem.message}`, code: problem.code, hint: `Check the System URL in the credential and that ${account.baseUrl} is reachable from n8n.` },
+					request,
+					!problem.notSent && problem.kind !== 'cancelled',
+				),
 				account.secrets,
 			);
 			if (problem.kind !== 'cancelled' && problem.kind !== 'tls' && (request.idempotent || problem.notSent)) {
@@ -147,14 +168,18 @@ export async function thuliumRequest(
 		const failure = apiError(
 			node,
 			itemIndex,
-			{
-				message,
-				hint: hintFor(statusCode),
-				httpCode: statusCode,
-				code: codes.length > 0 ? String(codes[0]) : undefined,
-				requestId,
-				body: { httpCode: statusCode, ...(body as JsonObject) },
-			},
+			withOutcome(
+				{
+					message,
+					hint: hintFor(statusCode),
+					httpCode: statusCode,
+					code: codes.length > 0 ? String(codes[0]) : undefined,
+					requestId,
+					body: { httpCode: statusCode, ...(body as JsonObject) },
+				},
+				request,
+				statusCode >= 500 || statusCode === 408,
+			),
 			account.secrets,
 		);
 		if (statusCode === 429) {

@@ -14,8 +14,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['getMany'] } }, properties);
 
-/** Pinned conversations, empty conversations and pinned-conversation paging (AssistFlags bits 0–3). */
-const ASSIST_FLAGS = 15;
+/**
+ * AssistFlags 63 asks for the complete conversation fields (pinned conversations, empty ones,
+ * pinned paging, marks and conversation groups): "set to 63 for complete data",
+ * https://trtc.io/document/43087. Older pages used 7 and then 15, which leave fields out.
+ */
+const ASSIST_FLAGS = 63;
 /** A safety net: no account has this many pages of conversations. */
 const MAX_PAGES = 10_000;
 

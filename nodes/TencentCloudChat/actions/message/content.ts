@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { parameterError } from '../../../shared/errors';
 import { toBoolean, toChoice, toInteger, toText } from '../../../shared/parameters';
 import { USER_ID_MAX, collection } from '../fields';
 
@@ -133,9 +134,112 @@ export const groupAdditionalFields: INodeProperties[] = (
 	] as INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-/** A uint32 for Tencent's de-duplication: made once per item, reused by every retry of it. */
+/**
+ * A uint32 for Tencent's de-duplication (MsgRandom, group Random): made once per message, reused
+ * by every retry of it.
+ */
 export function newMessageRandom(): number {
 	return randomInt(0, 2 ** 32);
+}
+
+let lastMessageSeq = 0;
+
+/**
+ * A one-to-one MsgSeq, made once per message and reused by every retry of it. Tencent drops a
+ * repeat only when sender, MsgSeq, MsgRandom and content match within 120 s, and picks a random
+ * MsgSeq for a send without one, so without it every retry is a second message
+ * (https://cloud.tencent.com/document/product/269/2282). Tencent orders a conversation's messages
+ * of the same second by MsgSeq, so the values increase: messages keep the order of their items.
+ * They start from the current Unix second (a uint32 until 2106), so later runs continue upwards.
+ */
+export function newMessageSeq(): number {
+	lastMessageSeq = Math.max(lastMessageSeq + 1, Math.floor(Date.now() / 1000)) % 2 ** 32 || 1;
+	return lastMessageSeq;
+}
+
+/** ForbidCallbackControl values, as the send pages name them. */
+const CALLBACK_CONTROLS = ['ForbidBeforeSendMsgCallback', 'ForbidAfterSendMsgCallback'] as const;
+/** SendMsgControl values: one-to-one (269/2282) and group (269/1629) sends. */
+const C2C_SEND_CONTROLS = ['NoUnread', 'NoLastMsg', 'WithMuteNotifications'] as const;
+const GROUP_SEND_CONTROLS = ['NoUnread', 'NoLastMsg'] as const;
+
+/** The send options of Send and Send to Group: Tencent's callbacks and unread/last-message controls. */
+export function sendControlOptions(kind: 'c2c' | 'group'): INodeProperties[] {
+	const controls: INodePropertyOptions[] = [
+		{
+			name: 'Do Not Count as Unread (NoUnread)',
+			value: 'NoUnread',
+			description: "The message does not raise the recipients' unread count",
+		},
+		{
+			name: 'Do Not Update Last Message (NoLastMsg)',
+			value: 'NoLastMsg',
+			description: "The message does not become the conversation's last message in the conversation list",
+		},
+	];
+	if (kind === 'c2c') {
+		controls.push({
+			name: 'Respect Muted Notifications (WithMuteNotifications)',
+			value: 'WithMuteNotifications',
+			description: 'A recipient who muted the sender gets the message without a notification',
+		});
+	}
+	return [
+		{
+			displayName: 'Message Control',
+			name: 'sendMsgControl',
+			type: 'multiOptions',
+			default: [],
+			options: controls,
+			description: "How the message counts on the recipients' side (Tencent's SendMsgControl)",
+		},
+		{
+			displayName: 'Skip Callbacks',
+			name: 'skipCallbacks',
+			type: 'multiOptions',
+			default: [],
+			options: [
+				{
+					name: 'Before Send Message Callback (ForbidBeforeSendMsgCallback)',
+					value: 'ForbidBeforeSendMsgCallback',
+					description: 'Your callback URL is not asked to allow, change or reject this message',
+				},
+				{
+					name: 'After Send Message Callback (ForbidAfterSendMsgCallback)',
+					value: 'ForbidAfterSendMsgCallback',
+					description: 'Your callback URL is not told about this message',
+				},
+			],
+			description:
+				"Tencent's callbacks this message does not trigger (ForbidCallbackControl). Skip both when a workflow started by a Tencent Cloud Chat Trigger replies, so the reply cannot start it again.",
+		},
+	];
+}
+
+function readChoices(ctx: IExecuteFunctions, i: number, value: unknown, label: string, allowed: readonly string[]): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = Array.isArray(value) ? value : String(value).split(',').map((v) => v.trim()).filter(Boolean);
+	const unique = [...new Set(list.map(String))];
+	const unknown = unique.find((v) => !allowed.includes(v));
+	if (unknown !== undefined) {
+		throw parameterError(ctx.getNode(), i, `${label} has an unknown value "${unknown.slice(0, 50)}"`, `Use only: ${allowed.join(', ')}.`);
+	}
+	return unique;
+}
+
+/** ForbidCallbackControl and SendMsgControl from the Options collection, as the body fields. */
+export function readSendControls(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+	// Most sends set neither option: skip resolving the collection per item then (it is the costly part
+	// of validating thousands of items before the first send).
+	const raw = ctx.getNode().parameters.options;
+	if (raw === undefined || (raw !== null && typeof raw === 'object' && !('skipCallbacks' in raw) && !('sendMsgControl' in raw))) return {};
+	const options = collection(ctx, 'options', i);
+	const body: IDataObject = {};
+	const skip = readChoices(ctx, i, options.skipCallbacks, 'Skip Callbacks', CALLBACK_CONTROLS);
+	if (skip.length > 0) body.ForbidCallbackControl = skip;
+	const controls = readChoices(ctx, i, options.sendMsgControl, 'Message Control', kind === 'c2c' ? C2C_SEND_CONTROLS : GROUP_SEND_CONTROLS);
+	if (controls.length > 0) body.SendMsgControl = controls;
+	return body;
 }
 
 /** Reads the message and the optional fields into the body parts every send command shares. */

@@ -5,7 +5,7 @@ import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest, withoutEnvelope } from '../../transport';
 import { USER_ID_MAX, optionsField, userIdField } from '../fields';
-import { c2cAdditionalFields, contentFields, newMessageRandom, readMessage } from './content';
+import { c2cAdditionalFields, contentFields, newMessageRandom, newMessageSeq, readMessage, readSendControls, sendControlOptions } from './content';
 
 const properties: INodeProperties[] = [
 	userIdField('toAccount', 'To Account', 'The UserID that receives the message'),
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: c2cAdditionalFields,
 	},
-	optionsField(),
+	optionsField(undefined, sendControlOptions('c2c')),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
@@ -38,20 +38,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					maxLength: USER_ID_MAX,
 				});
 				const message = readMessage(this, i, 'c2c');
-				// MsgRandom is fixed here, once per item: every retry repeats it, so Tencent drops duplicates.
+				// MsgSeq and MsgRandom are fixed here, once per item: every retry repeats both, so Tencent
+				// recognises a retry of a message it already took (same sender, MsgSeq, MsgRandom and
+				// content within 120 s) and drops it.
 				return {
 					body: {
 						...message,
+						...readSendControls(this, i, 'c2c'),
 						To_Account: toAccount,
+						MsgSeq: newMessageSeq(),
 						MsgRandom: newMessageRandom(),
 					},
 				};
 			},
 			run: async (session, { body }) => {
-				const answer = await tencentRequest(this, account, session, 'openim/sendmsg', body);
+				const answer = await tencentRequest(this, account, session, 'openim/sendmsg', body, { send: 'c2c' });
 				const output: IDataObject = {
 					...withoutEnvelope(answer),
 					To_Account: body.To_Account,
+					MsgSeq: body.MsgSeq,
 					MsgRandom: body.MsgRandom,
 				};
 				if (body.From_Account !== undefined) output.From_Account = body.From_Account;

@@ -5,7 +5,7 @@ import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest, withoutEnvelope } from '../../transport';
 import { GROUP_ID_MAX, optionsField } from '../fields';
-import { contentFields, groupAdditionalFields, newMessageRandom, readMessage } from './content';
+import { contentFields, groupAdditionalFields, newMessageRandom, readMessage, readSendControls, sendControlOptions } from './content';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: groupAdditionalFields,
 	},
-	optionsField(),
+	optionsField(undefined, sendControlOptions('group')),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToGroup'] } }, properties);
@@ -42,13 +42,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					maxLength: GROUP_ID_MAX,
 				});
 				const message = readMessage(this, i, 'group');
-				// Random is fixed once per item, so a retried send is dropped by Tencent as a duplicate.
+				// Random is fixed once per item and reused by every retry: Tencent drops a message whose
+				// Random repeats within 5 minutes (https://cloud.tencent.com/document/product/269/1629).
 				return {
-					body: { GroupId: groupId, Random: newMessageRandom(), ...message },
+					body: { GroupId: groupId, Random: newMessageRandom(), ...message, ...readSendControls(this, i, 'group') },
 				};
 			},
 			run: async (session, { body }) => {
-				const answer = await tencentRequest(this, account, session, 'group_open_http_svc/send_group_msg', body);
+				const answer = await tencentRequest(this, account, session, 'group_open_http_svc/send_group_msg', body, { send: 'group' });
 				return {
 					...withoutEnvelope(answer),
 					GroupId: body.GroupId,

@@ -3,12 +3,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toIdList } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
+import { sharedUnitBudget } from '../../../shared/unitBudget';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, optionsField } from '../fields';
-import { c2cAdditionalFields, contentFields, newMessageRandom, readMessage } from './content';
+import { c2cAdditionalFields, contentFields, newMessageRandom, newMessageSeq, readMessage } from './content';
 
 /** batchsendmsg takes at most 500 recipients per call. */
 export const BATCH_SIZE = 500;
+
+/**
+ * batchsendmsg counts 12,000 messages a minute per app, one per recipient: a call to 500 users
+ * counts 500 (https://cloud.tencent.com/document/product/269/1612).
+ */
+export const RECIPIENTS_PER_MINUTE = 12_000;
 
 const properties: INodeProperties[] = [
 	{
@@ -36,6 +43,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 interface Batch {
 	recipients: string[];
+	msgSeq: number;
 	msgRandom: number;
 }
 
@@ -47,6 +55,8 @@ interface SendToManyPlan {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const account = await tencentAccount(this);
 	const node = this.getNode();
+	// Shared by every node and execution of this process that sends for this app.
+	const recipientBudget = sharedUnitBudget(`tencent:${account.settings.sdkAppId}:batchsendmsg`, RECIPIENTS_PER_MINUTE, 60_000);
 	return await runOverItems<SendToManyPlan>(
 		this,
 		{
@@ -55,8 +65,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const message = readMessage(this, i, 'c2c');
 				const batches: Batch[] = [];
 				for (let start = 0; start < recipients.length; start += BATCH_SIZE) {
+					// MsgSeq and MsgRandom are fixed once per call: every retry of the call repeats them, so
+					// Tencent drops the repeat for the recipients who already got the message.
 					batches.push({
 						recipients: recipients.slice(start, start + BATCH_SIZE),
+						msgSeq: newMessageSeq(),
 						msgRandom: newMessageRandom(),
 					});
 				}
@@ -67,11 +80,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const msgKeys: string[] = [];
 				let recipients = 0;
 				for (const batch of batches) {
-					const answer = await tencentRequest(this, account, session, 'openim/batchsendmsg', {
-						...message,
-						To_Account: batch.recipients,
-						MsgRandom: batch.msgRandom,
-					});
+					const answer = await tencentRequest(
+						this,
+						account,
+						session,
+						'openim/batchsendmsg',
+						{
+							...message,
+							To_Account: batch.recipients,
+							MsgSeq: batch.msgSeq,
+							MsgRandom: batch.msgRandom,
+						},
+						{ send: 'batch', spend: [{ budget: recipientBudget, units: batch.recipients.length }] },
+					);
 					recipients += batch.recipients.length;
 					if (typeof answer.MsgKey === 'string') msgKeys.push(answer.MsgKey);
 					for (const entry of Array.isArray(answer.ErrorList) ? (answer.ErrorList as IDataObject[]) : []) {

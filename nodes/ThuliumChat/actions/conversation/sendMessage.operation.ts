@@ -60,6 +60,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					path: path`/chat_conversations/${conversationId}/message`,
 					body,
 					idempotent: false,
+					unclearOutcome: 'the message may have been delivered',
 					notFound: `Conversation "${conversationId}" was not found`,
 				});
 				const output: IDataObject = { sent: true, conversationId, text: body.text };

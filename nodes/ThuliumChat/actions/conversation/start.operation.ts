@@ -103,6 +103,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					path: '/chat_conversations/start',
 					qs: plan.qs,
 					idempotent: false,
+					unclearOutcome: 'the conversation may have been started',
 					notFound: `Chat queue ${String(plan.qs.chat_queue_id)} was not found`,
 				});
 				return body && typeof body === 'object' ? (body as IDataObject) : {};
