@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { AllocationShare, RowKind, RowRequest, RowResult } from './client';
 import { chart } from './chart';
 import { SCENARIOS } from './scenarios';
-import type { FakeCounters, FakeHandle, Scenario } from './scenarios/types';
+import type { FakeHandle, Scenario } from './scenarios/types';
+import type { AllocationShare, Row, RowKind, RowRequest, RowResult } from './types';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 const printError = (...parts: unknown[]) => process.stderr.write(`${parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : String(p))).join(' ')}\n`);
@@ -38,14 +38,6 @@ const profile = flag('profile');
 const write = !quick && !profile && !flag('no-write');
 /** The one-at-a-time row runs on the smallest size only, for at most this long. */
 const NAIVE_CAP_MS = quick ? 3000 : 10_000;
-
-export interface Row {
-	scenario: Scenario;
-	size: number;
-	kind: RowKind;
-	result: RowResult;
-	counters: FakeCounters;
-}
 
 const LABELS: Record<RowKind, string> = {
 	node: 'our node (defaults)',

@@ -1,8 +1,7 @@
  
 // Draws docs/benchmarks.svg: one group of bars per scenario and size (items/s of each row), with
 // the platform's limit as a dashed line. Plain SVG text, no dependency.
-import type { Row } from './bench';
-import type { RowKind } from './client';
+import type { Row, RowKind } from './types';
 
 const COLORS: Record<RowKind, string> = {
 	node: '#2b7a4b',
