@@ -8,6 +8,7 @@ import type { ClientRequest } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 
+import { ExecuteContext } from 'n8n-core';
 import { Agent, request } from 'undici';
 
 import { items, loadPackage, n8nHttpRequest, runNode } from '../test/helpers/engine';
@@ -113,9 +114,39 @@ async function profileAllocations(work: () => Promise<unknown>, count: number): 
 		.sort((a, b) => b.kbPerItem - a.kbPerItem);
 }
 
+/**
+ * Times every getNodeParameter call of node executions (parameter resolution and n8n's expression
+ * evaluation) in CPU milliseconds. Returns a reader that resets the total.
+ */
+function timeParameterReads(): () => number {
+	let proto: object | null = ExecuteContext.prototype;
+	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) proto = Object.getPrototypeOf(proto) as object | null;
+	if (!proto) throw new Error("n8n-core's ExecuteContext has no _getNodeParameter to time");
+	const owner = proto as { _getNodeParameter: (...args: unknown[]) => unknown };
+	const original = owner._getNodeParameter;
+	let total = 0;
+	// CPU time, not wall time: on a shared machine the process may be descheduled mid-call.
+	owner._getNodeParameter = function (this: unknown, ...args: unknown[]) {
+		const t0 = process.cpuUsage();
+		try {
+			return original.apply(this, args);
+		} finally {
+			const used = process.cpuUsage(t0);
+			total += (used.user + used.system) / 1000;
+		}
+	};
+	return () => {
+		const spent = total;
+		total = 0;
+		return spent;
+	};
+}
+
 async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
 	timeHttpRequests();
+	const parameterTime = req.parameters ? timeParameterReads() : undefined;
 	const run = await warmUpEngine(scenario, req);
+	parameterTime?.();
 	latencies.length = 0;
 	global.gc?.();
 	ready(process.memoryUsage().rss);
@@ -146,6 +177,7 @@ async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>
 		capped: false,
 		inOrder,
 		allocations,
+		parameterMs: parameterTime?.(),
 	};
 }
 

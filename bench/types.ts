@@ -13,6 +13,8 @@ export interface RowRequest {
 	timeCapMs?: number;
 	/** Node row: sample the measured run's allocations and attribute them to packages. */
 	profile?: boolean;
+	/** Node row: time spent in n8n's parameter and expression evaluation (getNodeParameter). */
+	parameters?: boolean;
 }
 
 /** Allocations per item made by one package (or one of this package's files), in KB. */
@@ -38,6 +40,8 @@ export interface RowResult {
 	/** For the node row: every output item in input order, one per input item. */
 	inOrder?: boolean;
 	allocations?: AllocationShare[];
+	/** Node row with `parameters`: milliseconds spent in getNodeParameter during the measured run. */
+	parameterMs?: number;
 }
 
 /** One measured row of the engine benchmark: a scenario, a size and a kind of client. */
@@ -47,4 +51,39 @@ export interface Row {
 	kind: RowKind;
 	result: RowResult;
 	counters: FakeCounters;
+}
+
+/** One measured run of the app benchmark (npm run bench:app): Tencent sends in the real n8n app. */
+export interface AppRun {
+	mode: 'regular' | 'queue';
+	/** False: the fake's limit was lifted, so the run shows the ceiling n8n reaches on this host. */
+	limited: boolean;
+	/** Share of the Rate Limit (%) set in the node. */
+	share: number;
+	items: number;
+	/** Items the fake delivered (distinct recipients). */
+	accepted: number;
+	lost: number;
+	/** Deliveries beyond one per item. */
+	duplicates: number;
+	requests: number;
+	overLimit: number;
+	/** Most requests that reached the fake within any one second. */
+	busiestSecond: number;
+	/** Accepted items per second, from the first request to the last. */
+	perSecond: number;
+	wallMs: number;
+	failedExecutions: number;
+}
+
+/** Easemob's per-user deletion limit with several workers. */
+export interface EasemobSpacing {
+	share: number;
+	deletes: number;
+	requests: number;
+	refused: number;
+	/** Most delete requests for one user within any minute (refused ones included). */
+	mostPerUserPerMinute: number;
+	failedExecutions: number;
+	wallMs: number;
 }

@@ -205,6 +205,8 @@ export function sharedRateLimiter(key: string): RateLimiter {
  */
 export class KeyedWindowLimiter {
 	private readonly calls = new Map<string, number[]>();
+	/** Keys the platform refused: no call before this time (another process may have used the window). */
+	private readonly blocked = new Map<string, number>();
 
 	constructor(
 		readonly limit: number,
@@ -218,10 +220,20 @@ export class KeyedWindowLimiter {
 
 	/** When the next call for `key` may start (`now` if it may start at once). */
 	readyAt(key: string, now = Date.now(), share = 1): number {
+		const until = this.blocked.get(key) ?? 0;
+		if (until <= now) this.blocked.delete(key);
 		const recent = this.prune(key, now);
 		const limit = this.limitFor(share);
-		if (recent.length < limit) return now;
-		return recent[recent.length - limit] + this.windowMs;
+		const free = recent.length < limit ? now : recent[recent.length - limit] + this.windowMs;
+		return Math.max(free, until);
+	}
+
+	/**
+	 * The platform refused a call for `key` although this process kept to its count: other processes
+	 * used the key's window. No call for the key before `holdMs` from now (a whole window by default).
+	 */
+	block(key: string, now = Date.now(), holdMs = this.windowMs): void {
+		this.blocked.set(key, Math.max(this.blocked.get(key) ?? 0, now + holdMs));
 	}
 
 	record(key: string, at = Date.now()): void {

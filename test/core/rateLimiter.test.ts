@@ -212,6 +212,15 @@ describe('KeyedWindowLimiter', () => {
 		expect(limiter.readyAt('alice', 2000, 1)).toBe(2000);
 	});
 
+	it('holds a key back for a whole window after the platform refused it (another process used the window)', () => {
+		const limiter = new KeyedWindowLimiter(5, 60_000);
+		limiter.record('alice', 0);
+		limiter.block('alice', 1_000);
+		expect(limiter.readyAt('alice', 1_000)).toBe(61_000);
+		expect(limiter.readyAt('bob', 1_000)).toBe(1_000);
+		expect(limiter.readyAt('alice', 61_000)).toBe(61_000);
+	});
+
 	it('is shared per key', () => {
 		expect(sharedKeyedLimiter('x', 5, 1000)).toBe(sharedKeyedLimiter('x', 5, 1000));
 	});
