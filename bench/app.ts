@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error */
 // npm run bench:app (or npm run bench -- --app) [-- --executions 10] [--items 200] [--modes regular,queue] [--no-write]
 //
 // The package inside the real n8n app (provisioned by scripts/n8n-app.sh, run by scripts/bench-app.sh)
