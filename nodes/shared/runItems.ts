@@ -200,8 +200,12 @@ export async function runOverItems<P>(
 						// Holds back every call of the account (those already waiting too) and cuts this
 						// process's rate: other processes may be sending to the same app.
 						pace.limiter.rateAnswer(delay);
-						// A keyed call (e.g. per user) refused: the key's window is full, here or elsewhere.
-						if (job.key !== undefined && operation.throttle) operation.throttle.limiter.block(job.key, Date.now(), hints.retryAfterMs);
+						// A keyed call (e.g. per user) refused: the key's window may be full (other processes use
+						// it too), so the key waits up to the longest backoff; its retries then span the window.
+						if (job.key !== undefined && operation.throttle) {
+							const { limiter } = operation.throttle;
+							limiter.block(job.key, Date.now(), hints.retryAfterMs ?? Math.min(limiter.windowMs, retry.maxDelayMs));
+						}
 					} else {
 						retries++;
 					}
