@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 // npm run bench [-- --quick] [--sizes 1000,10000] [--latency 50] [--scenarios id,id] [--rows node,helper,undici,naive,allAtOnce] [--profile] [--no-write]
+// npm run bench -- --app: the real n8n app in regular and queue mode instead (bench/app.ts).
 //
 // Drives the built nodes through n8n's WorkflowExecute against the fake platforms (latency added,
 // documented limits enforced), next to n8n's HTTP helper alone, a plain undici loop, a one-at-a-time
@@ -11,10 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { AllocationShare, RowKind, RowRequest, RowResult } from './client';
 import { chart } from './chart';
 import { SCENARIOS } from './scenarios';
-import type { FakeCounters, FakeHandle, Scenario } from './scenarios/types';
+import type { FakeHandle, Scenario } from './scenarios/types';
+import type { AllocationShare, Row, RowKind, RowRequest, RowResult } from './types';
 
 const print = (...parts: unknown[]) => process.stdout.write(`${parts.map(String).join(' ')}\n`);
 const printError = (...parts: unknown[]) => process.stderr.write(`${parts.map((p) => (p instanceof Error ? (p.stack ?? p.message) : String(p))).join(' ')}\n`);
@@ -38,14 +39,6 @@ const profile = flag('profile');
 const write = !quick && !profile && !flag('no-write');
 /** The one-at-a-time row runs on the smallest size only, for at most this long. */
 const NAIVE_CAP_MS = quick ? 3000 : 10_000;
-
-export interface Row {
-	scenario: Scenario;
-	size: number;
-	kind: RowKind;
-	result: RowResult;
-	counters: FakeCounters;
-}
 
 const LABELS: Record<RowKind, string> = {
 	node: 'our node (defaults)',
@@ -355,6 +348,12 @@ function writePage(rows: Row[], started: Date, complete: boolean): void {
 }
 
 async function main(): Promise<void> {
+	if (flag('app')) {
+		// The real n8n app in regular and queue mode: scripts/bench-app.sh runs bench/app.ts.
+		const { spawnSync } = await import('node:child_process');
+		const result = spawnSync('bash', [path.join(ROOT, 'scripts', 'bench-app.sh'), ...args.filter((a) => a !== '--app')], { stdio: 'inherit' });
+		process.exit(result.status ?? 1);
+	}
 	const started = new Date();
 	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('Build the package first: npm run build');
 	const rows: Row[] = [];

@@ -1,8 +1,7 @@
  
 // Draws docs/benchmarks.svg: one group of bars per scenario and size (items/s of each row), with
 // the platform's limit as a dashed line. Plain SVG text, no dependency.
-import type { Row } from './bench';
-import type { RowKind } from './client';
+import type { AppRun, Row, RowKind } from './types';
 
 const COLORS: Record<RowKind, string> = {
 	node: '#2b7a4b',
@@ -61,6 +60,48 @@ export function chart(rows: Row[], labels: Record<RowKind, string>): string {
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="10" y="22" font-size="14" font-weight="bold">Items per second against each platform's limit (dashed)</text>
 <text x="10" y="38" fill="#555">Successful items per second; ⏱ = sampled for a limited time and extrapolated</text>
+${parts.join('\n')}
+</svg>
+`;
+}
+
+/**
+ * Draws docs/app-benchmark.svg: accepted items/s per mode and run of npm run bench:app, with the
+ * limit as a dashed line and each run's over-limit answers as a share of its requests.
+ */
+export function appChart(runs: AppRun[], limit: number): string {
+	const left = 260;
+	const width = 860;
+	const plot = width - left - 230;
+	const bar = 16;
+	const max = limit * 1.25;
+	const x = (value: number) => left + (plot * Math.min(value, max)) / max;
+	const parts: string[] = [];
+	let y = 56;
+	for (const mode of ['regular', 'queue'] as const) {
+		const group = runs.filter((r) => r.mode === mode);
+		if (group.length === 0) continue;
+		parts.push(`<text x="10" y="${y}" font-weight="bold">${mode === 'regular' ? 'Regular mode: one n8n process' : 'Queue mode: main + 2 workers, Redis, PostgreSQL'}</text>`);
+		y += 8;
+		const top = y;
+		for (const run of group) {
+			const label = run.limited ? `limited${run.share !== 100 ? `, share ${run.share} %` : ', adapting'}` : 'limit lifted (ceiling)';
+			const overLimit = run.requests > 0 ? (100 * run.overLimit) / run.requests : 0;
+			parts.push(`<text x="${left - 6}" y="${y + bar - 4}" text-anchor="end">${escape(label)}</text>`);
+			parts.push(`<rect x="${left}" y="${y}" width="${Math.max(1, x(run.perSecond) - left).toFixed(1)}" height="${bar}" fill="${run.limited ? '#2b7a4b' : '#9bb7a5'}"/>`);
+			const note = `${run.perSecond.toFixed(1)}/s, ${overLimit.toFixed(2)} % over-limit, ${run.lost} lost`;
+			parts.push(`<text x="${(x(run.perSecond) + 4).toFixed(1)}" y="${y + bar - 4}">${escape(note)}</text>`);
+			y += bar + 5;
+		}
+		const lx = x(limit).toFixed(1);
+		parts.push(`<line x1="${lx}" y1="${top - 4}" x2="${lx}" y2="${y}" stroke="#333" stroke-dasharray="4 3"/>`);
+		parts.push(`<text x="${lx}" y="${y + 11}" text-anchor="middle" fill="#333">limit ${limit}/s</text>`);
+		y += 34;
+	}
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="sans-serif" font-size="11">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="10" y="22" font-size="14" font-weight="bold">Accepted items per second in the real n8n app (Tencent fake, limit dashed)</text>
+<text x="10" y="38" fill="#555">10 webhook executions × 200 message sends at once; over-limit answers as a share of requests</text>
 ${parts.join('\n')}
 </svg>
 `;

@@ -8,49 +8,13 @@ import type { ClientRequest } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 
+import { ExecuteContext } from 'n8n-core';
 import { Agent, request } from 'undici';
 
 import { items, loadPackage, n8nHttpRequest, runNode } from '../test/helpers/engine';
 import { scenarioById } from './scenarios';
-import type { ClientConfig, RawRequest, Scenario } from './scenarios/types';
-
-export type RowKind = 'node' | 'helper' | 'undici' | 'naive' | 'allAtOnce';
-
-export interface RowRequest {
-	scenario: string;
-	kind: RowKind;
-	size: number;
-	config: ClientConfig;
-	/** Stops starting new items after this long (naive row); the figures are then per item done. */
-	timeCapMs?: number;
-	/** Node row: sample the measured run's allocations and attribute them to packages. */
-	profile?: boolean;
-}
-
-/** Allocations per item made by one package (or one of this package's files), in KB. */
-export interface AllocationShare {
-	owner: string;
-	kbPerItem: number;
-}
-
-export interface RowResult {
-	done: number;
-	ok: number;
-	failed: number;
-	rateLimited: number;
-	elapsedMs: number;
-	cpuMs: number;
-	p50Ms: number;
-	p95Ms: number;
-	baselineRss: number;
-	peakRss: number;
-	/** Heap still in use after the run and a full garbage collection, above the baseline's. */
-	retainedHeap: number;
-	capped: boolean;
-	/** For the node row: every output item in input order, one per input item. */
-	inOrder?: boolean;
-	allocations?: AllocationShare[];
-}
+import type { RawRequest, Scenario } from './scenarios/types';
+import type { AllocationShare, RowRequest, RowResult } from './types';
 
 const latencies: number[] = [];
 
@@ -150,9 +114,39 @@ async function profileAllocations(work: () => Promise<unknown>, count: number): 
 		.sort((a, b) => b.kbPerItem - a.kbPerItem);
 }
 
+/**
+ * Times every getNodeParameter call of node executions (parameter resolution and n8n's expression
+ * evaluation) in CPU milliseconds. Returns a reader that resets the total.
+ */
+function timeParameterReads(): () => number {
+	let proto: object | null = ExecuteContext.prototype;
+	while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getNodeParameter')) proto = Object.getPrototypeOf(proto) as object | null;
+	if (!proto) throw new Error("n8n-core's ExecuteContext has no _getNodeParameter to time");
+	const owner = proto as { _getNodeParameter: (...args: unknown[]) => unknown };
+	const original = owner._getNodeParameter;
+	let total = 0;
+	// CPU time, not wall time: on a shared machine the process may be descheduled mid-call.
+	owner._getNodeParameter = function (this: unknown, ...args: unknown[]) {
+		const t0 = process.cpuUsage();
+		try {
+			return original.apply(this, args);
+		} finally {
+			const used = process.cpuUsage(t0);
+			total += (used.user + used.system) / 1000;
+		}
+	};
+	return () => {
+		const spent = total;
+		total = 0;
+		return spent;
+	};
+}
+
 async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>, ready: (rss: number) => void) {
 	timeHttpRequests();
+	const parameterTime = req.parameters ? timeParameterReads() : undefined;
 	const run = await warmUpEngine(scenario, req);
+	parameterTime?.();
 	latencies.length = 0;
 	global.gc?.();
 	ready(process.memoryUsage().rss);
@@ -183,6 +177,7 @@ async function runNodeRow(scenario: Scenario, req: RowRequest, go: Promise<void>
 		capped: false,
 		inOrder,
 		allocations,
+		parameterMs: parameterTime?.(),
 	};
 }
 

@@ -12,7 +12,7 @@ export interface PaceDefaults {
 	rateNote: string;
 }
 
-/** The two entries every operation's Options collection offers. */
+/** The pace entries every operation's Options collection offers. */
 export function paceOptionFields(defaults: PaceDefaults): INodeProperties[] {
 	const { maxConcurrent, requestsPerSecond } = defaults;
 	return [
@@ -31,6 +31,15 @@ export function paceOptionFields(defaults: PaceDefaults): INodeProperties[] {
 			typeOptions: { minValue: 0.1, maxValue: defaults.maxRequestsPerSecond, numberPrecision: 1 },
 			default: requestsPerSecond,
 			description: `Most requests this node starts per second (${defaults.rateNote})`,
+		},
+		{
+			displayName: 'Share of the Rate Limit (%)',
+			name: 'rateLimitShare',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+			default: 100,
+			description:
+				"How much of the platform's limits each n8n process may use. With several processes on the same app (n8n queue mode with 2 workers: 50), or other software using it too, give each its share. Without it, each process still slows down by itself when the platform refuses calls.",
 		},
 	];
 }
@@ -56,7 +65,10 @@ function numberOption(options: IDataObject, name: string, fallback: number, min:
 	return Math.min(max, Math.max(min, value));
 }
 
-/** Reads the pace settings (node-wide: taken from the first item) for one provider account. */
+/**
+ * Reads the pace settings for one provider account. They are node-wide: read once per run, from the
+ * first item (an expression in them sees the first item).
+ */
 export function readPace(
 	ctx: IExecuteFunctions,
 	limiterKey: string,
@@ -69,6 +81,7 @@ export function readPace(
 		limiter: sharedRateLimiter(limiterKey),
 		requestsPerSecond: numberOption(options, 'requestsPerSecond', defaults.requestsPerSecond, 0.1, defaults.maxRequestsPerSecond),
 		maxConcurrent: Math.round(numberOption(options, 'maxConcurrentRequests', defaults.maxConcurrent, 1, 100)),
+		share: numberOption(options, 'rateLimitShare', 100, 1, 100) / 100,
 		secrets,
 	};
 }

@@ -13,6 +13,11 @@ export interface Pace {
 	limiter: RateLimiter;
 	requestsPerSecond: number;
 	maxConcurrent: number;
+	/**
+	 * This process's share (0 to 1] of the platform's limits, when several n8n processes (queue-mode
+	 * workers) use the same app: applied to the call rate, to unit budgets and to per-key limits.
+	 */
+	share?: number;
 	retry?: RetryPolicy;
 	/** Secrets to mask in any message that escapes (errors of unexpected kinds). */
 	secrets?: ReadonlyArray<string | undefined>;
@@ -22,6 +27,8 @@ export interface Pace {
 export interface ItemSession {
 	readonly itemIndex: number;
 	readonly signal?: AbortSignal;
+	/** This process's share (0 to 1] of the platform's limits (Pace.share); budgets spent outside `call` divide their units by it. */
+	readonly share: number;
 	/**
 	 * Makes one provider call: waits for a rate slot (and the item's key slot), runs `attempt`,
 	 * and retries it with backoff when it throws an error marked `transient` (shared/retry).
@@ -63,6 +70,7 @@ class Dispatcher<P> {
 		jobs: Array<Job<P>>,
 		private readonly limiter: KeyedWindowLimiter | undefined,
 		private readonly signal: AbortSignal | undefined,
+		private readonly share: number,
 	) {
 		for (const job of jobs) {
 			// Jobs without a key get a queue of their own, so they never wait for anyone.
@@ -85,7 +93,7 @@ class Dispatcher<P> {
 			let earliest = Infinity;
 			for (const [queueKey, queue] of this.queues) {
 				const job = queue[0];
-				const readyAt = job.key === undefined || !this.limiter ? now : this.limiter.readyAt(job.key, now);
+				const readyAt = job.key === undefined || !this.limiter ? now : this.limiter.readyAt(job.key, now, this.share);
 				if (readyAt <= now) {
 					queue.shift();
 					// Re-append a key that still has jobs: keys take turns, so one busy user does not
@@ -123,6 +131,9 @@ export async function runOverItems<P>(
 	const continueOnFail = ctx.continueOnFail();
 	const signal = ctx.getExecutionCancelSignal?.();
 	const retry = pace.retry ?? DEFAULT_RETRY_POLICY;
+	const share = pace.share ?? 1;
+	// The call rate this process may use: its share of the configured rate.
+	const perSecond = pace.requestsPerSecond * share;
 	const results: INodeExecutionData[][] = new Array(items.length);
 
 	const asItemError = (error: unknown, itemIndex: number) => {
@@ -147,13 +158,14 @@ export async function runOverItems<P>(
 	}
 
 	// 2. Send, a bounded number at a time.
-	const dispatcher = new Dispatcher(jobs, operation.throttle?.limiter, signal);
+	const dispatcher = new Dispatcher(jobs, operation.throttle?.limiter, signal, share);
 	let failure: { itemIndex: number; error: NodeApiError | NodeOperationError } | undefined;
 
 	const sessionFor = (job: Job<P>): ItemSession => {
 		let keySlotTaken = true; // the dispatcher took the first key slot when it handed out the job
 		return {
 			itemIndex: job.itemIndex,
+			share,
 			signal,
 			call: async <T>(attempt: () => Promise<T>, options?: CallOptions): Promise<T> => {
 				// Retries of errors with their own cap (e.g. "re-sign once") are counted apart, so that an
@@ -164,14 +176,14 @@ export async function runOverItems<P>(
 				for (;;) {
 					if (job.key !== undefined && operation.throttle && !keySlotTaken) {
 						const { limiter } = operation.throttle;
-						await pause(Math.max(0, limiter.readyAt(job.key) - Date.now()), signal);
+						await pause(Math.max(0, limiter.readyAt(job.key, Date.now(), share) - Date.now()), signal);
 						limiter.record(job.key);
 					}
 					keySlotTaken = false;
-					for (const { budget, units } of options?.spend ?? []) await budget.take(units, signal);
-					const wait = pace.limiter.reserve(pace.requestsPerSecond);
-					if (wait > 0) await pause(wait, signal);
-					else throwIfCancelled(signal);
+					// Spending units / share from the whole budget is the same as a budget of limit × share.
+					for (const { budget, units } of options?.spend ?? []) await budget.take(units / share, signal);
+					// Returns at the moment the call may start: the window is checked now, not reserved earlier.
+					await pace.limiter.acquire(perSecond, signal);
 					let failed: unknown;
 					try {
 						return await attempt();
@@ -188,7 +200,15 @@ export async function runOverItems<P>(
 					const delay = Math.max(backoffDelay(used, retry), hints.retryAfterMs ?? 0);
 					if (rateLimited) {
 						rateLimitRetries++;
-						pace.limiter.holdOff(delay);
+						// Holds back every call of the account (those already waiting too) and cuts this
+						// process's rate: other processes may be sending to the same app.
+						pace.limiter.rateAnswer(delay);
+						// A keyed call (e.g. per user) refused: the key's window may be full (other processes use
+						// it too), so the key waits up to the longest backoff; its retries then span the window.
+						if (job.key !== undefined && operation.throttle) {
+							const { limiter } = operation.throttle;
+							limiter.block(job.key, Date.now(), hints.retryAfterMs ?? Math.min(limiter.windowMs, retry.maxDelayMs));
+						}
 					} else {
 						retries++;
 					}

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { KeyedWindowLimiter, RateLimiter } from '../../nodes/shared/rateLimiter';
 import { transient } from '../../nodes/shared/retry';
+import { UnitBudget } from '../../nodes/shared/unitBudget';
 import type { ItemOperation, Pace } from '../../nodes/shared/runItems';
 import { runOverItems } from '../../nodes/shared/runItems';
 
@@ -189,5 +190,35 @@ describe('runOverItems', () => {
 		};
 		await expect(runOverItems(context(100, { signal: controller.signal }), op, pace({ maxConcurrent: 1 }))).rejects.toThrow(/cancelled/);
 		expect(runs).toBe(3);
+	});
+
+	it("applies the share of the limit to the call rate, unit budgets and per-key limits, and cuts the rate on a rate answer", async () => {
+		const limiter = new RateLimiter();
+		const budget = new UnitBudget(100, 60_000);
+		const keys = new KeyedWindowLimiter(6, 60_000);
+		let first = true;
+		const op: ItemOperation<number> = {
+			prepare: (i) => i,
+			run: async (session) =>
+				await session.call(
+					async () => {
+						if (first) {
+							first = false;
+							throw transient(new NodeApiError(node, { message: 'slow down' }, { message: 'slow down' }), { rateLimited: true, retryAfterMs: 1 });
+						}
+						return {};
+					},
+					{ spend: [{ budget, units: 10 }] },
+				),
+			throttle: { limiter: keys, keyOf: () => 'alice' },
+		};
+		await runOverItems(context(2), op, pace({ limiter, share: 0.5, retry: { maxRetries: 0, maxRateLimitRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } }));
+		// Three attempts of 10 units, each counted as 20 of the whole budget (a budget of 50 for this process).
+		expect(budget.readyAt(38, Date.now())).toBeLessThanOrEqual(Date.now());
+		expect(budget.readyAt(39, Date.now())).toBeGreaterThan(Date.now());
+		// Three calls for alice used this process's three of her six per window.
+		expect(keys.readyAt('alice', Date.now(), 0.5)).toBeGreaterThan(Date.now());
+		expect(keys.readyAt('alice', Date.now(), 1)).toBeLessThanOrEqual(Date.now());
+		expect(limiter.currentFactor).toBeLessThan(1);
 	});
 });

@@ -564,6 +564,5 @@ describe('pace', () => {
 		expect(fake.errorsAnswered.length).toBeLessThan(15);
 		expect(fake.server.maxInFlight).toBeLessThanOrEqual(20);
 		expect(elapsed).toBeGreaterThan(1400);
-		expect(elapsed).toBeLessThan(4000);
 	});
 });

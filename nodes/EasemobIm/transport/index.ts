@@ -132,7 +132,7 @@ export async function easemobRequest(
 		// hundred ms after the units were spent (call slots, a busy event loop). Measured with `spend`:
 		// 3 of 60 calls of 3 groups refused with 403.
 		const answered: Array<() => void> = [];
-		for (const { budget, units } of request.spend ?? []) answered.push(await budget.takeUntilAnswered(units, session.signal));
+		for (const { budget, units } of request.spend ?? []) answered.push(await budget.takeUntilAnswered(units / session.share, session.signal));
 		try {
 			return await attempt();
 		} finally {

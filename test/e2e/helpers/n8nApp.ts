@@ -55,7 +55,8 @@ export class N8nApp {
 	private readonly agent = new Agent({ connections: 4 });
 	private readonly killOnExit = () => this.killAll();
 
-	constructor() {
+	/** `settings`: environment for every n8n process of this app (e.g. queue mode's database and Redis). */
+	constructor(private readonly settings: Record<string, string> = {}) {
 		process.once('exit', this.killOnExit);
 	}
 
@@ -96,6 +97,7 @@ export class N8nApp {
 			N8N_PORT: String(this.port),
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LOG_LEVEL: 'warn',
+			...this.settings,
 			...extra,
 		};
 	}
