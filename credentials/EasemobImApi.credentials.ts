@@ -1,4 +1,6 @@
 import type {
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -117,7 +119,11 @@ export class EasemobImApi implements ICredentialType {
 				client_secret: '={{ String($credentials.clientSecret).trim() }}',
 			},
 			json: true,
+			// n8n 2.x throws these statuses for the responseCode rules; n8n 1.x reads the object as `true`
+			// (its tester cannot see a thrown status), so there the answer's body meets the body rules below.
+			ignoreHttpStatusErrors: { ignore: true, except: [400, 401, 404] },
 		},
+		// n8n's tester (1.x and 2.x) reads both kinds of rule from one list; the type wants one kind.
 		rules: [
 			{
 				type: 'responseCode',
@@ -141,6 +147,24 @@ export class EasemobImApi implements ICredentialType {
 					message: 'Easemob knows no app with this Org Name and App Name on this host (404). Copy both from the AppKey (OrgName#AppName) in the console.',
 				},
 			},
-		],
+			{
+				// n8n 1.x: the answers of the statuses above, told by Easemob's error code in the body.
+				type: 'responseSuccessBody',
+				properties: { key: 'error', value: 'invalid_grant', message: 'Easemob refused the Client ID or Client Secret (400). In the Easemob console open Applications → your app → Basic information and copy Client ID and ClientSecret into the credential again.' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'error', value: 'organization_application_not_found', message: 'Easemob knows no app with this Org Name and App Name on this host (404). Copy both from the AppKey (OrgName#AppName) in the console.' },
+			},
+			{
+				// Any other answer than a token (on n8n 1.x also a 401).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'access_token',
+					value: undefined,
+					message: 'Easemob gave no app token for these settings. Check the Client ID and Client Secret (Applications → your app → Basic information) and that the REST API host belongs to the data centre of this app.',
+				},
+			},
+		] as Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody> as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -260,7 +260,9 @@ describe("n8n's credential tester", () => {
 });
 
 describe('secrets', () => {
-	it('a workflow whose trigger still has the old secret parameter is not published, with what to set up instead', async () => {
+	// n8n 1.x's CLI activates a workflow without checking its credentials (2.x's publish checks them).
+	const itOnN8n2 = Number(String(process.env.NCC_N8N_VERSION ?? '2').split('.')[0]) >= 2 ? it : it.skip;
+	itOnN8n2('a workflow whose trigger still has the old secret parameter is not published, with what to set up instead', async () => {
 		// n8n drops parameters a node does not have when it loads the workflow; the trigger then has no
 		// credential, which n8n refuses to publish, naming it.
 		const refused = await app.publish(RETIRED.id).then(
