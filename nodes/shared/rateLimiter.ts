@@ -47,7 +47,7 @@ interface Waiter {
 }
 
 /**
- * Paces the calls of one provider account in this process.
+ * Paces the calls of one provider account within one n8n process (each process has its own).
  *
  * A call may start only when, at that very moment, both rules hold: it keeps the even spacing of
  * the rate (with `toleranceMs` of slack for late timers), and the last `windowMs` holds fewer starts

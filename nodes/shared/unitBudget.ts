@@ -93,7 +93,7 @@ export class UnitBudget {
 
 const budgets = new Map<string, UnitBudget>();
 
-/** One budget per account and counted unit, shared by all nodes and executions of this process. */
+/** One budget per account and counted unit, shared by all nodes and executions in one n8n process (each has its own). */
 export function sharedUnitBudget(key: string, limit: number, windowMs: number): UnitBudget {
 	const mapKey = `${key}\u0000${limit}\u0000${windowMs}`;
 	let budget = budgets.get(mapKey);
