@@ -164,6 +164,23 @@ ncc_build_if_stale() {
 # Which build dist/ holds (changes with every build made by ncc_build_if_stale).
 ncc_build_id() { stat -c %Y "$NCC_REPO_ROOT/dist/.ncc-built" 2>/dev/null || echo none; }
 
+# Makes a temp folder for a run of the package in the n8n app ($work, with $pids listing the process
+# groups the run starts) and, whatever happens to the run (failure, Ctrl-C, crash), ends those process
+# groups and removes the folder on exit.
+ncc_run_folder() {
+	work="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+	pids="$work/pids"
+	: >"$pids"
+	trap _ncc_run_folder_cleanup EXIT
+}
+_ncc_run_folder_cleanup() {
+	local pid
+	while read -r pid; do
+		[ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
+	done <"$pids"
+	rm -rf "$work"
+}
+
 # Builds the package (when a source changed since the last build) and packs it into the given folder;
 # prints the path of the .tgz.
 ncc_build_and_pack() {

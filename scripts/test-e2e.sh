@@ -14,19 +14,8 @@ ncc_prepare_n8n_app
 # The app keeps its own Node (N8N_NODE_DIR); the build, the pack and jest run on Node 24.
 ncc_use_node24 >/dev/null
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/ncc-e2e.XXXXXX")"
-pids="$work/pids"
-: >"$pids"
-# Whatever happens to jest (failure, Ctrl-C, crash): end the process groups it started, then remove
-# every temp folder (the suite keeps its own under $work through NCC_E2E_TMP).
-cleanup() {
-	local pid
-	while read -r pid; do
-		[ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
-	done <"$pids"
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# The suite keeps its own temp folders under $work (NCC_E2E_TMP).
+ncc_run_folder ncc-e2e
 ncc_step "Type-checking the sandbox backend (npm start)"
 node node_modules/typescript/bin/tsc -p scripts/sandbox/tsconfig.json --noEmit || ncc_fail "the sandbox backend does not compile"
 ncc_step "Building and packing the package"

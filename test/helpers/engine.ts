@@ -163,6 +163,17 @@ export function makeNode(type: string, parameters: INodeParameters, credentials:
 }
 
 /** Runs one node of this package on the given input items through WorkflowExecute. */
+/** What WorkflowExecute needs besides the workflow: its hooks and the credentials it may use. */
+export function engineAdditionalData(hooks: ExecutionLifecycleHooks, credentialsHelper: ICredentialsHelper): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export async function runNode(
 	type: string,
 	parameters: INodeParameters,
@@ -181,13 +192,7 @@ export async function runNode(
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', wf as unknown as IWorkflowBase);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const credentialsHelper = new TestCredentialsHelper(pkg.credentialTypes, credentials);
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = engineAdditionalData(hooks, credentialsHelper);
 	const data = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],

@@ -5,10 +5,10 @@
 // https://www.tencentcloud.com/document/product/1047/34364 (ErrorCode 0 allow, 1 reject, 2 drop,
 // 120001-130000 custom rejection; MsgBody rewrites the message).
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, IExecuteResponsePromiseData, INode, INodeParameters, IRun, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, IExecuteResponsePromiseData, INode, INodeParameters, IRun, IWorkflowBase } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
-import { PACKAGE_NAME, TestCredentialsHelper, loadPackage } from '../helpers/engine';
+import { PACKAGE_NAME, TestCredentialsHelper, engineAdditionalData, loadPackage } from '../helpers/engine';
 
 const BEFORE_SEND: IDataObject = {
 	SdkAppid: '1400123456',
@@ -61,13 +61,7 @@ async function runAnswer(parameters: INodeParameters, options: { withTrigger?: b
 	const credentialsHelper = new TestCredentialsHelper(pkg.credentialTypes, {
 		tencentCloudChatApi: { region: 'china', sdkAppId: '1400123456', secretKey: 'k', adminIdentifier: 'administrator', callbackToken: 't' },
 	});
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = engineAdditionalData(hooks, credentialsHelper);
 	const items = (options.items ?? [BEFORE_SEND]).map((json) => ({ json }));
 	const first = options.withTrigger === false ? answer : start;
 	const data = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: first, data: { main: [items] }, source: null }] } });
