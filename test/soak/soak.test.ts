@@ -151,7 +151,10 @@ it('stops promptly when the execution is cancelled', async () => {
 	expect(cancel.sent).toBeGreaterThan(0);
 	expect(cancel.sent).toBeLessThan(2000);
 	expect(cancel.stopMs).toBeLessThan(500);
-	expect(cancel.lateRequests).toBe(0);
+	// n8n ends a cancelled run at once, so a request that was already on its way may still arrive after
+	// the end; at most the 20 in flight (Max Concurrent Requests). Sending on after the cancel would
+	// add about 200 in the second the soak keeps listening.
+	expect(cancel.lateRequests).toBeLessThanOrEqual(20);
 	expect(cancel.duplicates).toBe(0);
 });
 

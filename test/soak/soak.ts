@@ -821,7 +821,7 @@ export interface CancelReport {
 	firstRequestMs: number;
 	/** From the cancel to the end of the run. */
 	stopMs: number;
-	/** Requests that arrived after the run ended. */
+	/** Requests that arrived after the run ended (those already in flight at the cancel, or a run going on). */
 	lateRequests: number;
 	status: string;
 	duplicates: number;
@@ -848,7 +848,8 @@ export async function soakCancel(itemCount: number, cancelAfterMs: number): Prom
 		const result = await runNode('tencentCloudChat', parameters, credentials, { input: items(itemCount, (i) => ({ to: `user${i}` })), cancelAfterMs });
 		const ended = Date.now();
 		const sent = fake.requests.length;
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		// Listen on for a second: a run that went on sending would reach the fake about 200 more times.
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 		return {
 			items: itemCount,
 			sent,
