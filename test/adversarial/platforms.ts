@@ -145,6 +145,7 @@ export class ThuliumPlatform implements Platform {
 		// Listings are empty (one page), whatever other cases started.
 		conversations.values = () => new Map<string, ThuliumConversation>().values();
 		this.fake.conversations = conversations;
+		this.fake.crm.permissive = true;
 	}
 
 	override(handler: Handler | undefined): void {
@@ -155,6 +156,7 @@ export class ThuliumPlatform implements Platform {
 		delete (this.fake as unknown as { objectBody?: unknown }).objectBody;
 		this.fake.queues = this.originalQueues;
 		this.fake.conversations = this.originalConversations;
+		this.fake.crm.permissive = false;
 	}
 }
 
