@@ -261,7 +261,8 @@ export class FakeThuliumCrm {
 			if (!entry || typeof entry !== 'object' || !this.checkFields(entry, ['customer_id', ...CUSTOMER_FIELDS], reply)) return;
 			const id = Number(entry.customer_id);
 			if (!Number.isInteger(id)) return this.error(reply, 400, 'Field customer_id is required.', 161);
-			const { customer_id: _, ...fields } = entry;
+			const fields = { ...entry };
+			delete fields.customer_id;
 			const customer = this.customers.get(id);
 			if (!customer && !this.permissive) failed.push({ customer_id: id, status: 404, errors: [{ message: 'Customer not found.', code: 404 }] });
 			else if (customer) Object.assign(customer, fields, { updated_at: '2026-01-01 00:00:00' });
