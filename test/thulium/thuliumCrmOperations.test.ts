@@ -113,7 +113,7 @@ describe('Thulium Chat → Customer', () => {
 		expect(missing.error?.message).toBe('Thulium did not update customer 4242: Customer not found. [item 0]');
 		fake.server.reset();
 		const empty = await runNode('thuliumChat', op('customer', 'update', { customerId: '1', updateFields: {} }), credentials);
-		expect(empty.error?.message).toBe('No field to update [item 0]');
+		expect(empty.error?.message).toBe('Update Fields is empty: there is nothing to update [item 0]');
 		expect(fake.requests).toHaveLength(0);
 	});
 
@@ -239,7 +239,7 @@ describe('Thulium Chat → Webhook', () => {
 
 	it('Create refuses a missing event and a bad URL before sending, and is not repeated after a 5xx', async () => {
 		const none = await runNode('thuliumChat', op('webhook', 'create', { subscriptionUrl: 'https://x.example.com', actions: [] }), credentials);
-		expect(none.error?.message).toBe('No event chosen [item 0]');
+		expect(none.error?.message).toBe('Events is empty: no event chosen [item 0]');
 		const bad = await runNode('thuliumChat', op('webhook', 'create', { subscriptionUrl: 'x.example.com', actions: ['CHAT_AGENT_ASSIGNED'] }), credentials);
 		expect(bad.error?.message).toBe('URL "x.example.com" is not an http(s) address [item 0]');
 		expect(fake.requests).toHaveLength(0);

@@ -80,7 +80,7 @@ function customFieldQuery(node: INode, itemIndex: number, custom: IDataObject, q
 	for (const [name, value] of Object.entries(custom)) {
 		const key = toText(node, itemIndex, name, 'Custom Fields (JSON) field name', { required: true, maxLength: 255 });
 		const values = Array.isArray(value) ? value : [value];
-		if (values.length === 0) throw parameterError(node, itemIndex, `Custom field "${key}" has an empty list`, 'Give at least one value, or remove the field.');
+		if (values.length === 0) throw parameterError(node, itemIndex, `Custom Fields (JSON) "${key}" has an empty list`, 'Give at least one value, or remove the field.');
 		values.forEach((entry, position) => {
 			const text = toText(node, itemIndex, entry, `Custom Fields (JSON) "${key}"`, { maxLength: 1000 });
 			qs[Array.isArray(value) ? `custom_fields[${key}][${position}]` : `custom_fields[${key}]`] = text;

@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const customerId = readCustomerId(node, i, this.getNodeParameter('customerId', i, ''));
 				const fields = readCustomerFields(node, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
 				if (Object.keys(fields).length === 0) {
-					throw parameterError(node, i, 'No field to update', 'Add at least one field under "Update Fields".');
+					throw parameterError(node, i, 'Update Fields is empty: there is nothing to update', 'Add at least one field under "Update Fields".');
 				}
 				return { customerId, fields };
 			},

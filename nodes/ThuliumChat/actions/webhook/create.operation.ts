@@ -76,9 +76,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					...toIdList(node, i, this.getNodeParameter('otherActions', i, ''), 'Other Events', { maxLength: 100 }).map((name) => name.toUpperCase()),
 				];
 				const unique = [...new Set(actions)];
-				if (unique.length === 0) throw parameterError(node, i, 'No event chosen', 'Pick at least one event under "Events" or name one under "Other Events".');
+				if (unique.length === 0) throw parameterError(node, i, 'Events is empty: no event chosen', 'Pick at least one event under "Events" or name one under "Other Events".');
 				const bad = unique.find((name) => !EVENT.test(name));
-				if (bad) throw parameterError(node, i, `"${bad.slice(0, 60)}" is not an event name`, 'Event names are upper-case words joined by "_", e.g. CHAT_CONVERSATION_CREATED.');
+				if (bad) throw parameterError(node, i, `Events: "${bad.slice(0, 60)}" is not an event name`, 'Event names are upper-case words joined by "_", e.g. CHAT_CONVERSATION_CREATED.');
 				const body: IDataObject = { actions: unique, subscription_url: url };
 				if (toChoice(node, i, this.getNodeParameter('authentication', i, 'none'), 'Authentication', ['none', 'basicAuth'] as const) === 'basicAuth') {
 					if (!auth) {
