@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
-import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { objectOf, THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { customerFieldOptions, readCustomerFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					idempotent: false,
 					unclearOutcome: 'the customer may have been created',
 				});
-				return answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : { created: true };
+				return objectOf(answer);
 			},
 		},
 		account.pace,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/paceOptions';
 import { runOverItems } from '../../../shared/runItems';
-import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { objectOf, THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { customerIdField, includeOptions, readCustomerId, readIncludes } from './fields';
 
 const properties: INodeProperties[] = [customerIdField, optionsCollection(THULIUM_PACE, includeOptions)];
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					idempotent: true,
 					notFound: `Customer ${customerId} was not found`,
 				});
-				return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+				return objectOf(body);
 			},
 		},
 		account.pace,

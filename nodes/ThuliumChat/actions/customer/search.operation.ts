@@ -9,6 +9,7 @@ import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { fetchPages, THULIUM_CUSTOMER_PAGE_SIZE } from '../../transport/paging';
 import { includeOptions, readIncludes } from './fields';
+import { readListMax } from '../fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields(),
@@ -95,8 +96,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			prepare: (i) => {
-				const returnAll = toBoolean(node, i, this.getNodeParameter('returnAll', i, false), 'Return All');
-				const max = returnAll ? undefined : toInteger(node, i, this.getNodeParameter('limit', i, 50), 'Limit', { required: true, min: 1 });
+				const max = readListMax(this, i);
 				const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				const qs: IDataObject = {};

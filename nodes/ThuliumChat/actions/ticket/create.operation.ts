@@ -5,7 +5,7 @@ import { parameterError } from '../../../shared/errors';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toChoice, toIdList, toInteger, toJsonObject, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
-import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { objectOf, THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { BODY_TYPES, bodyTypeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -130,7 +130,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					idempotent: false,
 					unclearOutcome: 'the ticket may have been created',
 				});
-				return answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : { created: true };
+				return objectOf(answer);
 			},
 		},
 		account.pace,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
-import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
+import { objectOf, THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { readTicketId, ticketIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					idempotent: true,
 					notFound: `Ticket ${ticketId} was not found`,
 				});
-				return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+				return objectOf(body);
 			},
 		},
 		account.pace,
