@@ -65,7 +65,7 @@ export function customerFieldOptions(withLastName: boolean): INodeProperties[] {
 		{ displayName: 'VIP', name: 'vip', type: 'boolean', default: false, description: 'Whether the customer is a VIP' },
 	];
 	if (withLastName) {
-		fields.splice(8, 0, { displayName: 'Last Name', name: 'surname', type: 'string', default: '', placeholder: 'e.g. Kowalski', description: "The customer's last name" });
+		fields.splice(7, 0, { displayName: 'Last Name', name: 'surname', type: 'string', default: '', placeholder: 'e.g. Kowalski', description: "The customer's last name" });
 	}
 	return fields;
 }
