@@ -19,7 +19,7 @@ export class TencentCloudChat implements INodeType {
 		version: 1,
 		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
 		subtitle:
-			'={{ ({"callback:answer":"Answer Callback","conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","message:getHistory":"Get Message History","message:recall":"Recall Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:import":"Import User"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({"callback:answer":"Answer Callback","conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","message:getHistory":"Get Message History","message:recall":"Recall Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:delete":"Delete Users","user:forceLogout":"Force Logout User","user:getOnlineStatus":"Get Online Status of Users","user:getProfile":"Get User Profiles","user:import":"Import User","user:updateProfile":"Update User Profile"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Send messages, manage conversations and users, and answer callbacks in Tencent Cloud Chat',
 		defaults: { name: 'Tencent Cloud Chat' },
 		usableAsTool: true,

@@ -235,6 +235,10 @@ export class TencentPlatform implements Platform {
 		groups.get = () => everyone;
 		this.fake.groups = groups;
 		this.routes['openim/admin_msgwithdraw'] = () => ({});
+		// Every custom profile field counts as set up in the console; every message exists to be edited.
+		this.fake.userState.customTags.has = () => true;
+		this.routes['openim/modify_c2c_msg'] = () => ({});
+		this.routes['openim/modify_group_msg'] = () => ({});
 	}
 
 	override(handler: Handler | undefined): void {

@@ -20,7 +20,15 @@ const resources: Record<string, Record<string, Operation>> = {
 		recall: message.recall,
 		getHistory: message.getHistory,
 	},
-	user: { import: user.import, check: user.check },
+	user: {
+		import: user.import,
+		check: user.check,
+		delete: user.delete,
+		forceLogout: user.forceLogout,
+		getOnlineStatus: user.getOnlineStatus,
+		getProfile: user.getProfile,
+		updateProfile: user.updateProfile,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
