@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Reader } from './model';
 import type { OperationEntry, RunSettings } from './table';
 import { collectionOf, expr, tencent } from './table';
-import { anyValue, booleanValue, choiceValue, idListValue, idValue, integerValue, textValue } from './values';
+import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, textValue } from './values';
 
 const UINT32_MAX = 0xffffffff;
 const batches = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, n) => list.slice(n * size, n * size + size));
@@ -157,4 +157,81 @@ const tencentForceLogout: OperationEntry = {
 	},
 };
 
-export const TENCENT_USERS_READ_STATE_HISTORY: OperationEntry[] = [tencentGetProfile, tencentUpdateProfile, tencentGetOnlineStatus, tencentDeleteUsers, tencentForceLogout];
+const tencentGetUnreadCount: OperationEntry = {
+	title: 'tencentCloudChat / conversation / getUnreadCount',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'conversation',
+	operation: 'getUnreadCount',
+	values: { userId: idValue(), peerAccounts: fc.oneof(fc.constantFrom('', null), idListValue) },
+	parameters: () => ({ resource: 'conversation', operation: 'getUnreadCount', userId: expr('userId'), peerAccounts: expr('peerAccounts') }),
+	expect: (v, r) => {
+		const userId = r.text(v.userId, 'User ID', { required: true, maxLength: 32 });
+		const peers = r.idList(v.peerAccounts, 'Peer Accounts', { maxLength: 32 });
+		if (!r.ok) return undefined;
+		if (peers!.length === 0) return [tencent('openim/get_c2c_unread_msg_num', { To_Account: userId })];
+		// Peer_Account holds at most 10 UserIDs (https://www.tencentcloud.com/document/product/1047/41046).
+		return batches(peers!, 10).map((batch) => tencent('openim/get_c2c_unread_msg_num', { To_Account: userId, Peer_Account: batch }));
+	},
+};
+
+const tencentMarkAsRead: OperationEntry = {
+	title: 'tencentCloudChat / conversation / markAsRead',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'conversation',
+	operation: 'markAsRead',
+	values: { userId: idValue(), peerAccount: idValue(), readUpTo: dateValue },
+	parameters: () => ({ resource: 'conversation', operation: 'markAsRead', userId: expr('userId'), peerAccount: expr('peerAccount'), readUpTo: expr('readUpTo') }),
+	expect: (v, r) => {
+		const body: IDataObject = {
+			Report_Account: r.text(v.userId, 'User ID', { required: true, maxLength: 32 }),
+			Peer_Account: r.text(v.peerAccount, 'Peer Account', { required: true, maxLength: 32 }),
+		};
+		const readUpTo = r.unixSeconds(v.readUpTo, 'Read Up To');
+		if (!r.ok) return undefined;
+		// MsgReadTime is typed String on the page (https://www.tencentcloud.com/document/product/1047/38996).
+		if (typeof readUpTo === 'number') body.MsgReadTime = String(readUpTo);
+		return [tencent('openim/admin_set_msg_read', body)];
+	},
+};
+
+function pinEntry(operation: 'pin' | 'unpin'): OperationEntry {
+	return {
+		title: `tencentCloudChat / conversation / ${operation}`,
+		node: 'tencentCloudChat',
+		platform: 'tencent',
+		resource: 'conversation',
+		operation,
+		values: { fromAccount: idValue(), conversationType: choiceValue(['c2c', 'group']), toAccount: idValue(), groupId: idValue() },
+		parameters: () => ({
+			resource: 'conversation',
+			operation,
+			fromAccount: expr('fromAccount'),
+			conversationType: expr('conversationType'),
+			toAccount: expr('toAccount'),
+			groupId: expr('groupId'),
+		}),
+		expect: (v, r) => {
+			const from = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
+			const type = r.choice(v.conversationType, 'Conversation Type', ['c2c', 'group'] as const);
+			if (type === undefined) return undefined;
+			// recentcontact/top names a group GroupId (https://trtc.io/document/78304).
+			const item: IDataObject =
+				type === 'c2c' ? { Type: 1, To_Account: r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 }) } : { Type: 2, GroupId: r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 }) };
+			return r.ok ? [tencent('recentcontact/top', { From_Account: from, OperationType: operation === 'pin' ? 1 : 2, RecentContactItem: [item] })] : undefined;
+		},
+	};
+}
+
+export const TENCENT_USERS_READ_STATE_HISTORY: OperationEntry[] = [
+	tencentGetProfile,
+	tencentUpdateProfile,
+	tencentGetOnlineStatus,
+	tencentDeleteUsers,
+	tencentForceLogout,
+	tencentGetUnreadCount,
+	tencentMarkAsRead,
+	pinEntry('pin'),
+	pinEntry('unpin'),
+];

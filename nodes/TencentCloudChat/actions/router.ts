@@ -12,7 +12,14 @@ type Operation = {
 
 const resources: Record<string, Record<string, Operation>> = {
 	callback: { answer: callback.answer },
-	conversation: { delete: conversation.delete, getMany: conversation.getMany },
+	conversation: {
+		delete: conversation.delete,
+		getMany: conversation.getMany,
+		getUnreadCount: conversation.getUnreadCount,
+		markAsRead: conversation.markAsRead,
+		pin: conversation.pin,
+		unpin: conversation.unpin,
+	},
 	message: {
 		send: message.send,
 		sendToMany: message.sendToMany,
