@@ -239,6 +239,8 @@ export class TencentPlatform implements Platform {
 		this.fake.userState.customTags.has = () => true;
 		this.routes['openim/modify_c2c_msg'] = () => ({});
 		this.routes['openim/modify_group_msg'] = () => ({});
+		// Groups other sweeps sent to would page on: every group's history is empty here.
+		this.routes['group_open_http_svc/group_msg_get_simple'] = (b) => ({ GroupId: b.GroupId, IsFinished: 1, RspMsgList: [] });
 	}
 
 	override(handler: Handler | undefined): void {

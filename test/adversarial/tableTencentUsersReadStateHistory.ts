@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Reader } from './model';
 import type { OperationEntry, RunSettings } from './table';
-import { collectionOf, expr, tencent } from './table';
+import { collectionOf, expr, limitOf, tencent } from './table';
 import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, textValue } from './values';
 
 const UINT32_MAX = 0xffffffff;
@@ -224,6 +224,134 @@ function pinEntry(operation: 'pin' | 'unpin'): OperationEntry {
 	};
 }
 
+const tencentGetGroupHistory: OperationEntry = {
+	title: 'tencentCloudChat / message / getGroupHistory',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'getGroupHistory',
+	values: { groupId: idValue(), 'filters.upToSequence': integerValue(1, UINT32_MAX), limit: integerValue(1, 300), simplify: booleanValue },
+	optional: ['filters.upToSequence'],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({
+		resource: 'message',
+		operation: 'getGroupHistory',
+		groupId: expr('groupId'),
+		filters: collectionOf('filters', s),
+		returnAll: s.flags.returnAll === true,
+		limit: expr('limit'),
+		simplify: expr('simplify'),
+	}),
+	expect: (v, r, s) => {
+		const groupId = r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 });
+		const upTo = r.integer(v['filters.upToSequence'], 'Up to Sequence', { min: 1, max: UINT32_MAX });
+		const limit = limitOf(v, r, s);
+		r.boolean(v.simplify, 'Simplify');
+		if (!r.ok) return undefined;
+		// At most 20 messages per call (https://trtc.io/document/34971); the sweep's group has none, so one call.
+		const body: IDataObject = { GroupId: groupId, ReqMsgNumber: Math.min(20, limit!) };
+		if (typeof upTo === 'number') body.ReqMsgSeq = upTo;
+		return [tencent('group_open_http_svc/group_msg_get_simple', body)];
+	},
+};
+
+const tencentRecallGroupMessage: OperationEntry = {
+	title: 'tencentCloudChat / message / recallGroupMessage',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'recallGroupMessage',
+	values: {
+		groupId: idValue(),
+		msgSeqs: fc.oneof(
+			{ weight: 3, arbitrary: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 25 }) },
+			{ weight: 2, arbitrary: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 25 }).map((seqs) => seqs.join(', ')) },
+			{ weight: 1, arbitrary: fc.constantFrom('1, 01, 1', '0', '-3', '4294967296', '12x', ' , ', '1.5') },
+			{ weight: 1, arbitrary: idListValue },
+		),
+	},
+	parameters: () => ({ resource: 'message', operation: 'recallGroupMessage', groupId: expr('groupId'), msgSeqs: expr('msgSeqs') }),
+	expect: (v, r) => {
+		const groupId = r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 });
+		const texts = r.idList(v.msgSeqs, 'Message Sequences', { maxLength: 20 });
+		const seqs: number[] = [];
+		texts?.forEach((text, position) => {
+			const seq = r.integer(text, `Message Sequences (entry ${position + 1})`, { min: 1, max: UINT32_MAX, required: true });
+			if (typeof seq === 'number' && !seqs.includes(seq)) seqs.push(seq);
+		});
+		if (!r.ok) return undefined;
+		if (seqs.length === 0) return r.refuse('Message Sequences');
+		// At most 10 sequences per call (https://trtc.io/document/34965).
+		return batches(seqs, 10).map((batch) => tencent('group_open_http_svc/group_msg_recall', { GroupId: groupId, MsgSeqList: batch.map((MsgSeq) => ({ MsgSeq })) }));
+	},
+};
+
+const tencentEdit: OperationEntry = {
+	title: 'tencentCloudChat / message / edit',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'message',
+	operation: 'edit',
+	values: {
+		conversationType: choiceValue(['c2c', 'group']),
+		fromAccount: idValue(),
+		toAccount: idValue(),
+		msgKey: idValue(fc.constantFrom('31906_833502_1572869830', '1_2_3')),
+		groupId: idValue(),
+		msgSeq: integerValue(1, UINT32_MAX),
+		change: choiceValue(['content', 'cloudCustomData', 'both']),
+		text: textValue(),
+		customData: textValue(fc.oneof(fc.json(), fc.constantFrom('{"v":2}', 'plain'))),
+		customDescription: textValue(),
+		cloudCustomData: textValue(fc.oneof(fc.json(), fc.constantFrom(''))),
+	},
+	flags: fc.record({ messageType: fc.constantFrom('text', 'custom') }),
+	parameters: (s) => ({
+		resource: 'message',
+		operation: 'edit',
+		conversationType: expr('conversationType'),
+		fromAccount: expr('fromAccount'),
+		toAccount: expr('toAccount'),
+		msgKey: expr('msgKey'),
+		groupId: expr('groupId'),
+		msgSeq: expr('msgSeq'),
+		change: expr('change'),
+		messageType: s.flags.messageType as string,
+		text: expr('text'),
+		customData: expr('customData'),
+		customDescription: expr('customDescription'),
+		cloudCustomData: expr('cloudCustomData'),
+	}),
+	expect: (v, r, s) => {
+		const type = r.choice(v.conversationType, 'Conversation Type', ['c2c', 'group'] as const);
+		if (type === undefined) return undefined;
+		const body: IDataObject = {};
+		if (type === 'c2c') {
+			body.From_Account = r.text(v.fromAccount, 'From Account', { required: true, maxLength: 32 });
+			body.To_Account = r.text(v.toAccount, 'To Account', { required: true, maxLength: 32 });
+			body.MsgKey = r.text(v.msgKey, 'Message Key', { required: true, maxLength: 50 });
+		} else {
+			body.GroupId = r.text(v.groupId, 'Group ID', { required: true, maxLength: 48 });
+			body.MsgSeq = r.integer(v.msgSeq, 'Message Sequence', { required: true, min: 1, max: UINT32_MAX });
+		}
+		const change = r.choice(v.change, 'Change', ['content', 'cloudCustomData', 'both'] as const);
+		if (change === undefined) return undefined;
+		if (change !== 'cloudCustomData') {
+			if (s.flags.messageType === 'text') {
+				body.MsgBody = [{ MsgType: 'TIMTextElem', MsgContent: { Text: r.text(v.text, 'Text', { required: true, multiline: true, maxLength: 12000 }) } }];
+			} else {
+				const data = r.text(v.customData, 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
+				const desc = r.text(v.customDescription, 'Custom Description', { multiline: true, maxLength: 1000 });
+				body.MsgBody = [{ MsgType: 'TIMCustomElem', MsgContent: desc ? { Data: data, Desc: desc } : { Data: data } }];
+			}
+		}
+		if (change !== 'content') body.CloudCustomData = r.text(v.cloudCustomData, 'Cloud Custom Data', { multiline: true, maxLength: 12000 });
+		if (!r.ok) return undefined;
+		// One-to-one and group edits both live under openim (https://trtc.io/document/47722, https://trtc.io/document/47948).
+		return [tencent(type === 'c2c' ? 'openim/modify_c2c_msg' : 'openim/modify_group_msg', body)];
+	},
+};
+
 export const TENCENT_USERS_READ_STATE_HISTORY: OperationEntry[] = [
 	tencentGetProfile,
 	tencentUpdateProfile,
@@ -234,4 +362,7 @@ export const TENCENT_USERS_READ_STATE_HISTORY: OperationEntry[] = [
 	tencentMarkAsRead,
 	pinEntry('pin'),
 	pinEntry('unpin'),
+	tencentGetGroupHistory,
+	tencentRecallGroupMessage,
+	tencentEdit,
 ];

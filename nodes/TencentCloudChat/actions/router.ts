@@ -26,6 +26,9 @@ const resources: Record<string, Record<string, Operation>> = {
 		sendToGroup: message.sendToGroup,
 		recall: message.recall,
 		getHistory: message.getHistory,
+		edit: message.edit,
+		getGroupHistory: message.getGroupHistory,
+		recallGroupMessage: message.recallGroupMessage,
 	},
 	user: {
 		import: user.import,

@@ -242,10 +242,9 @@ export function readSendControls(ctx: IExecuteFunctions, i: number, kind: 'c2c' 
 	return body;
 }
 
-/** Reads the message and the optional fields into the body parts every send command shares. */
-export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+/** Reads the message itself (Message Type, Text or Custom Data and Description) as Tencent's MsgBody. */
+export function readMsgBody(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	const node = ctx.getNode();
-	const body: IDataObject = {};
 	const messageType = toChoice(node, i, ctx.getNodeParameter('messageType', i, 'text'), 'Message Type', MESSAGE_TYPES);
 	if (messageType === 'text') {
 		const text = toText(node, i, ctx.getNodeParameter('text', i, ''), 'Text', {
@@ -253,17 +252,22 @@ export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'gr
 			multiline: true,
 			maxLength: 12000,
 		});
-		body.MsgBody = [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
-	} else {
-		const data = toText(node, i, ctx.getNodeParameter('customData', i, ''), 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
-		const desc = toText(node, i, ctx.getNodeParameter('customDescription', i, ''), 'Custom Description', { multiline: true, maxLength: 1000 });
-		body.MsgBody = [
-			{
-				MsgType: 'TIMCustomElem',
-				MsgContent: desc ? { Data: data, Desc: desc } : { Data: data },
-			},
-		];
+		return [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
 	}
+	const data = toText(node, i, ctx.getNodeParameter('customData', i, ''), 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
+	const desc = toText(node, i, ctx.getNodeParameter('customDescription', i, ''), 'Custom Description', { multiline: true, maxLength: 1000 });
+	return [
+		{
+			MsgType: 'TIMCustomElem',
+			MsgContent: desc ? { Data: data, Desc: desc } : { Data: data },
+		},
+	];
+}
+
+/** Reads the message and the optional fields into the body parts every send command shares. */
+export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+	const node = ctx.getNode();
+	const body: IDataObject = { MsgBody: readMsgBody(ctx, i) };
 	const fields = collection(ctx, 'additionalFields', i);
 	const fromAccount = toText(node, i, fields.fromAccount, 'From Account', {
 		maxLength: USER_ID_MAX,

@@ -7,6 +7,7 @@ import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, collection, optionsField, readLimit, returnAllFields, userIdField } from '../fields';
 import { unixSeconds } from '../time';
+import { readableContent } from './simplify';
 
 const properties: INodeProperties[] = [
 	userIdField('operatorAccount', 'Operator Account', 'The UserID whose side of the conversation is read'),
@@ -62,24 +63,11 @@ interface HistoryPlan {
 
 /** The fields most workflows use: sender, recipient, time, key and the text of the message. */
 function simplifyMessage(message: IDataObject): IDataObject {
-	const elements = Array.isArray(message.MsgBody) ? (message.MsgBody as IDataObject[]) : [];
-	const text = elements
-		.map((element) => {
-			const content = (element.MsgContent ?? {}) as IDataObject;
-			if (element.MsgType === 'TIMTextElem') return String(content.Text ?? '');
-			if (element.MsgType === 'TIMCustomElem') return String(content.Desc ?? content.Data ?? '');
-			return '';
-		})
-		.filter(Boolean)
-		.join('\n');
-	const seconds = Number(message.MsgTimeStamp);
 	return {
 		msgKey: message.MsgKey,
 		fromAccount: message.From_Account,
 		toAccount: message.To_Account,
-		sentAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined,
-		messageTypes: elements.map((element) => element.MsgType),
-		text,
+		...readableContent(message),
 		recalled: (Number(message.MsgFlagBits) & 8) === 8,
 	};
 }
