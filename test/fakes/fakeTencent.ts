@@ -238,6 +238,13 @@ export class FakeTencent {
 		return await this.server.start();
 	}
 
+	/** The node credential that reaches this fake once started (region "custom"). */
+	credentials(): Record<string, Record<string, string>> {
+		return {
+			tencentCloudChatApi: { region: 'custom', customBaseUrl: this.server.baseUrl, sdkAppId: String(this.sdkAppId), secretKey: this.secretKey, adminIdentifier: this.admin },
+		};
+	}
+
 	async stop(): Promise<void> {
 		await this.server.stop();
 	}

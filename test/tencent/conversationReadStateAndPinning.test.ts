@@ -6,13 +6,9 @@ import { FakeTencent } from '../fakes/fakeTencent';
 import { items, runNode } from '../helpers/engine';
 
 const fake = new FakeTencent();
-let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
-	const baseUrl = await fake.start();
-	credentials = {
-		tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
-	};
+	await fake.start();
 	fake.addUsers('alice', 'bob', 'carol', ...Array.from({ length: 25 }, (_, n) => `p${n}`));
 	fake.addGroup('@TGS#team', ['alice', 'bob']);
 });
@@ -24,7 +20,7 @@ beforeEach(() => {
 	fake.conversations.clear();
 });
 
-const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, credentials, options);
+const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, fake.credentials(), options);
 const send = async (from: string, to: string, text: string) => await run({ resource: 'message', operation: 'send', toAccount: to, messageType: 'text', text, additionalFields: { fromAccount: from } });
 const commands = () => fake.requests.map((r) => r.rawPath);
 
@@ -123,5 +119,15 @@ describe('Conversation → Pin and Unpin', () => {
 			'Group ID is empty [item 2]',
 		]);
 		expect(fake.requests).toHaveLength(2);
+	});
+
+	it('runs with Conversation Type from an expression: fields of other operations that depend on it (the Message Key of Edit) do not count as required', async () => {
+		const { error, output } = await run(
+			// With the type from an expression n8n asks for both of the operation's own fields.
+			{ resource: 'conversation', operation: 'pin', fromAccount: 'alice', conversationType: '={{ $json.type }}', toAccount: 'bob', groupId: '@TGS#team' },
+			{ input: [{ json: { type: 'c2c' } }] },
+		);
+		expect(error).toBeUndefined();
+		expect(output[0][0].json).toEqual({ pinned: true, fromAccount: 'alice', conversationType: 'c2c', toAccount: 'bob' });
 	});
 });

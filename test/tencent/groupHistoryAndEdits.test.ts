@@ -6,13 +6,9 @@ import { FakeTencent } from '../fakes/fakeTencent';
 import { items, runNode } from '../helpers/engine';
 
 const fake = new FakeTencent();
-let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
-	const baseUrl = await fake.start();
-	credentials = {
-		tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
-	};
+	await fake.start();
 	fake.addUsers('alice', 'bob');
 });
 afterAll(async () => await fake.stop());
@@ -24,7 +20,7 @@ beforeEach(() => {
 	fake.addGroup('@TGS#team', ['alice', 'bob']);
 });
 
-const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, credentials, options);
+const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, fake.credentials(), options);
 
 /** Sends `count` text messages "m1", "m2", … to the group through the node (MsgSeq 1 to count). */
 async function sendToGroup(count: number): Promise<void> {

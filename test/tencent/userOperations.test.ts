@@ -6,13 +6,9 @@ import { FakeTencent } from '../fakes/fakeTencent';
 import { items, runNode } from '../helpers/engine';
 
 const fake = new FakeTencent();
-let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {
-	const baseUrl = await fake.start();
-	credentials = {
-		tencentCloudChatApi: { region: 'custom', customBaseUrl: baseUrl, sdkAppId: String(fake.sdkAppId), secretKey: fake.secretKey, adminIdentifier: 'administrator' },
-	};
+	await fake.start();
 });
 afterAll(async () => await fake.stop());
 beforeEach(() => {
@@ -20,7 +16,7 @@ beforeEach(() => {
 	fake.addUsers('alice', 'bob', 'carol');
 });
 
-const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, credentials, options);
+const run = async (parameters: INodeParameters, options: Parameters<typeof runNode>[3] = {}) => await runNode('tencentCloudChat', parameters, fake.credentials(), options);
 const body = (i = 0) => fake.requests[i].json as Record<string, unknown>;
 
 describe('User → Update Profile and Get Profile', () => {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationDisplayOptions } from '../../../shared/displayOptions';
 import { toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);
+export const description = operationDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);
 
 interface DeletePlan {
 	body: IDataObject;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationDisplayOptions } from '../../../shared/displayOptions';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { optionsField } from '../fields';
@@ -9,7 +9,7 @@ import { conversationTargetFields, readConversationTarget, targetOutput } from '
 /** Pin and Unpin: the same command (recentcontact/top) with OperationType 1 or 2. */
 export function pinningDescription(operation: 'pin' | 'unpin'): INodeProperties[] {
 	const verb = operation === 'pin' ? 'pinned' : 'unpinned';
-	return updateDisplayOptions({ show: { resource: ['conversation'], operation: [operation] } }, [
+	return operationDisplayOptions({ show: { resource: ['conversation'], operation: [operation] } }, [
 		...conversationTargetFields(`The UserID whose conversation list has the conversation ${verb}`, `The ID of the group whose conversation is ${verb}`),
 		optionsField(),
 	]);

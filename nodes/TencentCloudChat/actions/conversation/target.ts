@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { textParameter, toChoice } from '../../../shared/parameters';
 import { GROUP_ID_MAX, USER_ID_MAX, userIdField } from '../fields';
+import { groupIdField } from '../idFields';
 
 export const CONVERSATION_TYPES = ['c2c', 'group'] as const;
 export type ConversationType = (typeof CONVERSATION_TYPES)[number];
@@ -36,16 +37,7 @@ export function conversationTargetFields(fromDescription: string, groupDescripti
 			...userIdField('toAccount', 'To Account', 'The UserID of the other participant'),
 			displayOptions: { show: { conversationType: ['c2c'] } },
 		},
-		{
-			displayName: 'Group ID',
-			name: 'groupId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. @TGS#1NVTZEAE4',
-			description: groupDescription,
-			displayOptions: { show: { conversationType: ['group'] } },
-		},
+		{ ...groupIdField(groupDescription), displayOptions: { show: { conversationType: ['group'] } } },
 	];
 }
 

@@ -8,6 +8,17 @@ import { USER_ID_MAX, collection } from '../fields';
 
 const MESSAGE_TYPES = ['text', 'custom'] as const;
 
+/** A one-to-one message's MsgKey: shared by Recall and Edit. */
+export const messageKeyField: INodeProperties = {
+	displayName: 'Message Key',
+	name: 'msgKey',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 31906_833502_1572869830',
+	description: 'The MsgKey that Send returned, or that a callback or Get History shows',
+};
+
 /** The message itself: shared by Send, Send to Many and Send to Group. */
 export const contentFields: INodeProperties[] = [
 	{

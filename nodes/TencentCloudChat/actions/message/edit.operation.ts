@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { operationDisplayOptions } from '../../../shared/displayOptions';
 import { textParameter, toChoice, toInteger, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { GROUP_ID_MAX, USER_ID_MAX, optionsField, userIdField } from '../fields';
-import { contentFields, readMsgBody } from './content';
+import { groupIdField } from '../idFields';
+import { contentFields, messageKeyField, readMsgBody } from './content';
 
 const TYPES = ['c2c', 'group'] as const;
 const CHANGES = ['content', 'cloudCustomData', 'both'] as const;
@@ -36,26 +37,8 @@ const properties: INodeProperties[] = [
 		...userIdField('toAccount', 'To Account', 'The UserID that received the message'),
 		displayOptions: { show: { conversationType: ['c2c'] } },
 	},
-	{
-		displayName: 'Message Key',
-		name: 'msgKey',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 31906_833502_1572869830',
-		description: 'The MsgKey that Send returned, or that a callback or Get History shows',
-		displayOptions: { show: { conversationType: ['c2c'] } },
-	},
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. @TGS#1NVTZEAE4',
-		description: 'The group the message was sent to',
-		displayOptions: { show: { conversationType: ['group'] } },
-	},
+	{ ...messageKeyField, displayOptions: { show: { conversationType: ['c2c'] } } },
+	{ ...groupIdField('The group the message was sent to'), displayOptions: { show: { conversationType: ['group'] } } },
 	{
 		displayName: 'Message Sequence',
 		name: 'msgSeq',
@@ -91,7 +74,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['edit'] } }, properties);
+export const description = operationDisplayOptions({ show: { resource: ['message'], operation: ['edit'] } }, properties);
 
 interface EditPlan {
 	command: string;

@@ -5,26 +5,13 @@ import { textParameter, toBoolean, toInteger } from '../../../shared/parameters'
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { GROUP_ID_MAX, collection, optionsField, readLimit, returnAllFields } from '../fields';
-import { readableContent } from './simplify';
+import { groupIdField } from '../idFields';
+import { readableContent, simplifyField } from './simplify';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. @TGS#1NVTZEAE4',
-		description: 'The group whose messages to read. Audio-video groups (AVChatRoom) keep no history.',
-	},
+	groupIdField('The group whose messages to read. Audio-video groups (AVChatRoom) keep no history.'),
 	...returnAllFields(),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -7,19 +7,13 @@ import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, collection, optionsField, readLimit, returnAllFields, userIdField } from '../fields';
 import { unixSeconds } from '../time';
-import { readableContent } from './simplify';
+import { readableContent, simplifyField } from './simplify';
 
 const properties: INodeProperties[] = [
 	userIdField('operatorAccount', 'Operator Account', 'The UserID whose side of the conversation is read'),
 	userIdField('peerAccount', 'Peer Account', 'The other participant of the one-to-one conversation'),
 	...returnAllFields(),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -7,21 +7,14 @@ import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { inBatches } from '../batches';
 import { GROUP_ID_MAX, optionsField } from '../fields';
+import { groupIdField } from '../idFields';
 
 /** group_msg_recall takes "up to 10 message sequences" per request (https://trtc.io/document/34965). */
 export const RECALL_BATCH_SIZE = 10;
 const UINT32_MAX = 0xffffffff;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. @TGS#1NVTZEAE4',
-		description: 'The group the messages were sent to',
-	},
+	groupIdField('The group the messages were sent to'),
 	{
 		displayName: 'Message Sequences',
 		name: 'msgSeqs',

@@ -1,4 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Simplify, as n8n's guidelines word it: shared by Get History and Get Group History. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
 
 /**
  * What Simplify keeps of a stored message's content (one-to-one and group history alike): when it

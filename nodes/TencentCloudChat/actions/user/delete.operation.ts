@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
-import { inBatches, readUserIds, userIdListField } from '../batches';
+import { inBatches } from '../batches';
+import { readUserIds, userIdListField } from '../idFields';
 import { optionsField } from '../fields';
 
 /** account_delete takes at most 100 UserIDs per call (https://trtc.io/document/34955). */

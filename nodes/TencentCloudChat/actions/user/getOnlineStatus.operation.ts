@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
-import { inBatches, readUserIds, userIdListField } from '../batches';
+import { inBatches } from '../batches';
+import { readUserIds, userIdListField } from '../idFields';
 import { optionsField } from '../fields';
 
 /** query_online_status takes at most 500 UserIDs per call (https://trtc.io/document/35477). */

@@ -5,7 +5,8 @@ import { parameterError } from '../../../shared/errors';
 import { toIdList } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
-import { inBatches, readUserIds, userIdListField } from '../batches';
+import { inBatches } from '../batches';
+import { readUserIds, userIdListField } from '../idFields';
 import { optionsField } from '../fields';
 import { CUSTOM_TAG, STANDARD_PROFILE_FIELDS, profileFromItems } from './profileFields';
 
