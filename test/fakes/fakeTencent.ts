@@ -160,7 +160,7 @@ export class Fail extends Error {
 	}
 }
 
-export const isUint32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 32;
+const isUint32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 32;
 export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 export class FakeTencent {
