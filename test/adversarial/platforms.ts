@@ -244,6 +244,12 @@ export class TencentPlatform implements Platform {
 		groups.get = () => everyone;
 		this.fake.groups = groups;
 		this.routes['openim/admin_msgwithdraw'] = () => ({});
+		// Every custom profile field counts as set up in the console; every message exists to be edited.
+		this.fake.userState.customTags.has = () => true;
+		this.routes['openim/modify_c2c_msg'] = () => ({});
+		this.routes['openim/modify_group_msg'] = () => ({});
+		// Groups other sweeps sent to would page on: every group's history is empty here.
+		this.routes['group_open_http_svc/group_msg_get_simple'] = (b) => ({ GroupId: b.GroupId, IsFinished: 1, RspMsgList: [] });
 	}
 
 	override(handler: Handler | undefined): void {

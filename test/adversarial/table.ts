@@ -10,6 +10,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Reader } from './model';
 import type { PlatformName, Wire } from './platforms';
 import { EASEMOB_LISTED_USERS, THULIUM_LISTED_CHATS } from './platforms';
+import { TENCENT_USERS_READ_STATE_HISTORY } from './tableTencentUsersReadStateHistory';
 import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
 /** Placeholders for values the node chooses itself; the sweep checks their type, not their value. */
@@ -53,7 +54,7 @@ export function collectionOf(prefix: string, settings: RunSettings): INodeParame
 	return out;
 }
 
-const tencent = (command: string, body: IDataObject): Wire => ({ method: 'POST', path: ['v4', ...command.split('/')], query: {}, body });
+export const tencent = (command: string, body: IDataObject): Wire => ({ method: 'POST', path: ['v4', ...command.split('/')], query: {}, body });
 
 // ---------------------------------------------------------------- Thulium Chat
 
@@ -163,7 +164,7 @@ const tencentDelete: OperationEntry = {
 	},
 };
 
-function limitOf(v: IDataObject, r: Reader, s: RunSettings): number | undefined {
+export function limitOf(v: IDataObject, r: Reader, s: RunSettings): number | undefined {
 	if (s.flags.returnAll === true) return Infinity;
 	return r.integer(v.limit, 'Limit', { min: 1, required: true }) ?? undefined;
 }
@@ -1305,4 +1306,5 @@ export const OPERATIONS: OperationEntry[] = [
 	thuliumChatGet,
 	thuliumWebhookCreate,
 	thuliumWebhookGetMany,
+	...TENCENT_USERS_READ_STATE_HISTORY,
 ];
