@@ -26,6 +26,15 @@ export interface FakeEasemobKit {
 
 const key = (app: string, username: string) => `${app}\n${username.toLowerCase()}`;
 
+/** The user ID of a path segment, read as FakeEasemob's own user routes read it (its `pathSegment`). */
+function userOfSegment(segment: string | undefined): string {
+	try {
+		return decodeURIComponent(segment ?? '');
+	} catch {
+		return segment ?? '';
+	}
+}
+
 export class FakeEasemobUsers {
 	/** Users with a live connection ("app\nuser"). */
 	readonly online = new Set<string>();
@@ -60,7 +69,7 @@ export class FakeEasemobUsers {
 
 	/** Handles the routes of this file; false for any other route. `route` is FakeEasemob's "METHOD users/:user/…" form. */
 	handle(route: string, req: RecordedRequest, reply: Reply, app: string, rest: string[]): boolean {
-		const username = rest[1];
+		const username = userOfSegment(rest[1]);
 		const routes: Record<string, () => void> = {
 			'GET users/:user/offline_msg_count': () => this.withUser(reply, app, username, () => this.offlineCount(req, reply, app, username)),
 			'POST users/:user/deactivate': () => this.withUser(reply, app, username, (user) => this.deactivate(reply, app, username, user)),
@@ -68,7 +77,7 @@ export class FakeEasemobUsers {
 			'GET users/:user/disconnect': () => this.withUser(reply, app, username, () => this.disconnect(req, reply, app, username)),
 			'PUT users/:user': () => this.withUser(reply, app, username, (user) => this.setNickname(req, reply, app, user)),
 		};
-		if (route === 'POST users/:user/status' && username === 'batch') this.batchStatus(req, reply, app);
+		if (route === 'POST users/:user/status' && rest[1] === 'batch') this.batchStatus(req, reply, app);
 		else if (routes[route]) routes[route]();
 		else return false;
 		return true;

@@ -77,7 +77,8 @@ export function exportHour(node: INode, itemIndex: number, value: unknown, clock
 		const text = String(value).trim();
 		if (text === '') throw parameterError(node, itemIndex, 'Hour is empty', howToFix);
 		if (/^\d{10}$/.test(text)) {
-			if (!DateTime.fromFormat(text, HOUR_FORMAT, { zone: 'utc' }).isValid) throw parameterError(node, itemIndex, `Hour "${text}" is not a real date and hour`, howToFix);
+			// Luxon reads hour 24 as the next day's 0: only a value that reads back the same is a real hour.
+			if (DateTime.fromFormat(text, HOUR_FORMAT, { zone: 'utc' }).toFormat(HOUR_FORMAT) !== text) throw parameterError(node, itemIndex, `Hour "${text}" is not a real date and hour`, howToFix);
 			return text;
 		}
 		moment = DateTime.fromISO(text.replace(' ', 'T'), { zone: workflowZone });
