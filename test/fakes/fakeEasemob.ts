@@ -229,6 +229,8 @@ export class FakeEasemob {
 		this.groupMessageLimit.clear();
 		this.userMessageLimit.clear();
 		this.userChannelLimit.clear();
+		this.userRoutes.statusLimit.clear();
+		this.history.callLimit.clear();
 	}
 
 	/** Makes every issued token expired (Easemob then answers 401 "expired access token"). */
