@@ -128,11 +128,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				// https://doc.easemob.com/document/server-side/message_historical.html: GET /chatmessages/{time}
 				// → data[0].url, a signed link to the hour's .gz file; 10 calls a minute per app. The
 				// transport's errors are NodeApiErrors already; one of them is an answer, not a failure.
-				const body = await easemobRequest(this, account, session, { method: 'GET', path: path`/chatmessages/${hour}`, kind: 'read' }).catch((error: unknown) => {
-					if (noFileForHour(error)) return { noFile: (error as { errorResponse?: IDataObject }).errorResponse } as IDataObject;
-					throw error;
-				});
-				if (body.noFile) return { hour, found: false, url: null, reason: (body.noFile as IDataObject).error_description ?? null };
+				const answer = await easemobRequest(this, account, session, { method: 'GET', path: path`/chatmessages/${hour}`, kind: 'read' }).then(
+					(body) => ({ body }),
+					(error: unknown) => {
+						if (noFileForHour(error)) return { noFile: (error as { errorResponse?: IDataObject }).errorResponse ?? {} };
+						throw error;
+					},
+				);
+				if ('noFile' in answer) return { hour, found: false, url: null, reason: answer.noFile.error_description ?? null };
+				const { body } = answer;
 				const [first] = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 				const url = typeof first?.url === 'string' ? first.url : undefined;
 				if (!url) throw apiError(node, session.itemIndex, { message: `Easemob gave no download link for hour ${hour}`, hint: 'Try again later: Easemob may still be preparing this hour.' });
