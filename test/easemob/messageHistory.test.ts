@@ -111,6 +111,18 @@ describe('Easemob IM → Message → Get History', () => {
 		expect(error?.description).toContain('run the node again');
 	});
 
+	it('the fake refuses an 11th export within a minute with the 429 Easemob documents', async () => {
+		await runNode('easemobIm', history({ hour: utcHour(1) }), credentials);
+		const token = String(fake.apiRequests[0].headers.authorization);
+		const statuses: number[] = [];
+		for (let n = 0; n < 10; n++) {
+			const response = await fetch(`${fake.server.baseUrl}/${fake.orgName}/${app}/chatmessages/${utcHour(2)}`, { headers: { Authorization: token } });
+			statuses.push(response.status);
+		}
+		// One call came from the node: the 10th here is the app's 11th of the minute.
+		expect(statuses).toEqual([...Array<number>(9).fill(404), 429]);
+	});
+
 	it('spaces exports to 10 a minute, so Easemob never refuses one', async () => {
 		const hours = [utcHour(2), utcHour(3)];
 		const { output } = await runNode('easemobIm', history({ hour: '={{ $json.h }}' }), credentials, { input: items(2, (i) => ({ h: hours[i] })) });
