@@ -234,3 +234,20 @@ export const easemobSendTo600Users: Scenario = {
 	},
 	rawClient: rawEasemob('POST', () => '/messages/users', (i) => ({ to: recipients, type: 'txt', body: { msg: `Benchmark message ${i}` } })),
 };
+
+/** POST /users/batch/status: 50 calls a second per app (429 beyond), one user per item here. */
+export const easemobOnlineStatus: Scenario = {
+	...common,
+	id: 'easemob-online-status',
+	title: 'Easemob IM: User → Get Online Status (one user per item)',
+	limitPerSecond: 50,
+	limitNote: '50 online-status calls/s per app (429 beyond)',
+	pace: { requestsPerSecond: 50, maxConcurrent: 10 },
+	node: {
+		type: 'easemobIm',
+		parameters: { resource: 'user', operation: 'getOnlineStatus', usernames: '={{ $json.user }}' },
+		credentials,
+		input: (i) => ({ user: `user${i}` }),
+	},
+	rawClient: rawEasemob('POST', () => '/users/batch/status', (i) => ({ usernames: [`user${i}`] })),
+};

@@ -15,7 +15,7 @@ export class EasemobIm implements INodeType {
 		version: 1,
 		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
 		subtitle:
-			'={{ ({"conversation:delete":"Delete Conversation","message:recall":"Recall Message","message:sendToGroups":"Send Message to Groups","message:sendToUsers":"Send Message to Users","user:create":"Create User","user:delete":"Delete User","user:get":"Get User","user:getAll":"Get Many Users"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({"conversation:delete":"Delete Conversation","message:getHistory":"Get Message History","message:recall":"Recall Message","message:sendToGroups":"Send Message to Groups","message:sendToUsers":"Send Message to Users","user:activate":"Activate User","user:create":"Create User","user:deactivate":"Deactivate User","user:delete":"Delete User","user:forceLogout":"Force Logout User","user:get":"Get User","user:getAll":"Get Many Users","user:getOfflineMessageCount":"Get Offline Message Count of User","user:getOnlineStatus":"Get Online Status of Users","user:updateNickname":"Update Nickname of User"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Delete conversations, send and recall messages, and manage users of an Easemob IM app',
 		defaults: { name: 'Easemob IM' },
 		usableAsTool: true,

@@ -279,6 +279,7 @@ export const EASEMOB_LISTED_USERS = 150;
 
 interface KeyedLimiterModule {
 	sharedKeyedLimiter(key: string, limit: number, windowMs: number): unknown;
+	sharedRateLimiter(key: string): { tuning: Record<string, number> };
 }
 
 export class EasemobPlatform implements Platform {
@@ -301,6 +302,10 @@ export class EasemobPlatform implements Platform {
 		for (const url of [this.fake.server.baseUrl, REFUSED_URL]) {
 			const host = url.replace(/^http:\/\//, '');
 			limiterModule.sharedKeyedLimiter(`easemob-user-channel:${host}/${this.fake.orgName}/${this.app}`, 1_000_000, 1000);
+			// The history export is paced to 10 a minute (checked in test/easemob/messageHistory.test.ts):
+			// its limiter gets the headroom of 1,000 calls a second here.
+			const history = limiterModule.sharedRateLimiter(`easemob:${host}/${this.fake.orgName}/${this.app}:chatmessages`);
+			Object.defineProperty(history, 'tuning', { value: { ...history.tuning, headroom: 6000 } });
 		}
 	}
 
@@ -308,6 +313,7 @@ export class EasemobPlatform implements Platform {
 		this.fake.appLimit.limit = 1_000_000;
 		this.fake.userChannelLimit.limit = 1_000_000;
 		this.fake.userChannelLimit.windowMs = 1000;
+		this.fake.history.callLimit.limit = 1_000_000;
 	}
 
 	async stop(): Promise<void> {
@@ -365,6 +371,11 @@ export class EasemobPlatform implements Platform {
 		if (resource === 'users' && name === undefined && req.method === 'GET') {
 			this.fake.users.set(app, new Map());
 			for (let n = 0; n < EASEMOB_LISTED_USERS; n++) this.fake.addUser(app, `listed_${String(n).padStart(3, '0')}`);
+		}
+		// Every hour has an export, however old.
+		if (resource === 'chatmessages' && name !== undefined && req.method === 'GET') {
+			this.fake.history.retentionMs = Infinity;
+			this.fake.history.addExport(app, safeDecode(name), []);
 		}
 		if (resource === 'messages' && name === 'msg_recall' && body && typeof body === 'object' && typeof body.msg_id === 'string') {
 			const from = typeof body.from === 'string' ? body.from : 'admin';

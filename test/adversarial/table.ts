@@ -1267,6 +1267,90 @@ const thuliumWebhookGetMany: OperationEntry = {
 	},
 };
 
+// ---------------------------------------------------------------- Easemob IM: presence, bans, history
+
+/** One call about one user (path only, or a small JSON body): Get Offline Message Count, Deactivate, Activate, Force Logout, Update Nickname. */
+function easemobUserCall(operation: string, method: string, tail: string[], extra?: { key: string; label: string; value: fc.Arbitrary<unknown>; maxLength: number }): OperationEntry {
+	return {
+		title: `easemobIm / user / ${operation}`,
+		node: 'easemobIm',
+		platform: 'easemob',
+		resource: 'user',
+		operation,
+		values: { username: idValue(), ...(extra ? { [extra.key]: extra.value } : {}) },
+		parameters: () => ({ resource: 'user', operation, username: expr('username'), ...(extra ? { [extra.key]: expr(extra.key) } : {}) }),
+		expect: (v, r) => {
+			const user = r.text(v.username, 'Username', USERNAME_RULES);
+			const value = extra ? r.text(v[extra.key], extra.label, { required: true, maxLength: extra.maxLength }) : undefined;
+			if (!r.ok) return undefined;
+			return [easemob(method, ['users', user!, ...tail], extra ? { [extra.key]: value } : '')];
+		},
+	};
+}
+
+const easemobUserOnlineStatus: OperationEntry = {
+	title: 'easemobIm / user / getOnlineStatus',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'user',
+	operation: 'getOnlineStatus',
+	values: { usernames: idListValue },
+	parameters: () => ({ resource: 'user', operation: 'getOnlineStatus', usernames: expr('usernames') }),
+	expect: (v, r) => {
+		const names = r.idList(v.usernames, 'Usernames', { required: true, maxLength: 64 });
+		if (!r.ok) return undefined;
+		// https://doc.easemob.com/document/server-side/account_presence_obtain_batch.html: at most 100 a call;
+		// Easemob IDs ignore case, so each user is asked once.
+		const unique = names!.filter((name, i) => names!.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === i);
+		const wires: Wire[] = [];
+		for (let start = 0; start < unique.length; start += 100) wires.push(easemob('POST', ['users', 'batch', 'status'], { usernames: unique.slice(start, start + 100) }));
+		return wires;
+	},
+};
+
+/** Hours: yyyyMMddHH (real or not), ISO times with a zone, numbers, and anything. */
+const exportHourValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 3, arbitrary: fc.date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/[-T:]/g, '').slice(0, 10)) },
+	{ weight: 2, arbitrary: fc.date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+	{ weight: 1, arbitrary: fc.constantFrom('2026023012', '2026123124', '2026-12-06T17:45:00+08:00', '2026-12-06 17:00', '2026-12-06', '2026', 2026120617, '', ' 2026120617 ', '20261206', 'yesterday') },
+	{ weight: 1, arbitrary: dateValue },
+	{ weight: 1, arbitrary: anyValue },
+);
+
+/** The zone n8n gives a workflow without its own timezone setting (n8n-workflow's global state). */
+const DEFAULT_WORKFLOW_ZONE = 'America/New_York';
+
+const easemobMessageHistory: OperationEntry = {
+	title: 'easemobIm / message / getHistory',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'message',
+	operation: 'getHistory',
+	values: { hour: exportHourValue },
+	flags: fc.record({ clock: fc.constantFrom('auto', 'utc', 'beijing') }),
+	parameters: (s) => ({ resource: 'message', operation: 'getHistory', hour: expr('hour'), options: { clock: s.flags.clock as string } }),
+	expect: (v, r, s) => {
+		// https://doc.easemob.com/document/server-side/message_historical.html: `time` is yyyyMMddHH in
+		// Beijing time for China data centres, UTC elsewhere (the fake's host is neither a1 nor a31).
+		const zone = s.flags.clock === 'beijing' ? 'Asia/Shanghai' : 'UTC';
+		const value = v.hour;
+		if (typeof value !== 'string' && typeof value !== 'number') return r.refuse('Hour');
+		const text = String(value).trim();
+		if (text === '') return r.refuse('Hour');
+		let hour: string;
+		if (/^\d{10}$/.test(text)) {
+			const read = DateTime.fromFormat(text, 'yyyyMMddHH', { zone: 'utc' });
+			if (!read.isValid || read.toFormat('yyyyMMddHH') !== text) return r.refuse('Hour');
+			hour = text;
+		} else {
+			const moment = DateTime.fromISO(text.replace(' ', 'T'), { zone: DEFAULT_WORKFLOW_ZONE });
+			if (!moment.isValid) return r.refuse('Hour');
+			hour = moment.setZone(zone).toFormat('yyyyMMddHH');
+		}
+		return [easemob('GET', ['chatmessages', hour])];
+	},
+};
+
 export const OPERATIONS: OperationEntry[] = [
 	thuliumStart,
 	thuliumDeleteContent,
@@ -1307,4 +1391,11 @@ export const OPERATIONS: OperationEntry[] = [
 	thuliumWebhookCreate,
 	thuliumWebhookGetMany,
 	...TENCENT_USERS_READ_STATE_HISTORY,
+	easemobUserOnlineStatus,
+	easemobUserCall('getOfflineMessageCount', 'GET', ['offline_msg_count']),
+	easemobUserCall('deactivate', 'POST', ['deactivate']),
+	easemobUserCall('activate', 'POST', ['activate']),
+	easemobUserCall('forceLogout', 'GET', ['disconnect']),
+	easemobUserCall('updateNickname', 'PUT', [], { key: 'nickname', label: 'Nickname', value: textValue(fc.constantFrom('Alice', 'Zoë', 'x'.repeat(100), 'x'.repeat(101))), maxLength: 100 }),
+	easemobMessageHistory,
 ];

@@ -70,6 +70,12 @@ beforeAll(async () => {
 			parameters: { resource: 'user', operation: 'get', username: DEMO_SUPPORT_USER },
 			credentials: { easemobImApi: { id: REFUSED_CREDENTIAL_ID, name: 'Easemob IM (wrong secret)' } },
 		}),
+		workflow('e2eEasemobHistory', {
+			name: 'Get History',
+			type: 'easemobIm',
+			parameters: { resource: 'message', operation: 'getHistory', hour: '={{ $now.minus({ hours: 1 }).toISO() }}', download: true, binaryPropertyName: 'archive' },
+			credentials: { easemobImApi: easemobRef },
+		}),
 		workflow('e2eTencentUnknownUser', {
 			name: 'Send',
 			type: 'tencentCloudChat',
@@ -119,6 +125,18 @@ describe(`n8n ${process.env.NCC_N8N_VERSION ?? ''}: tokens and platform errors`,
 		// Not retried: one token request, and no API call without a token.
 		expect(easemob.tokenRequests).toBe(1);
 		expect(easemob.apiRequests).toHaveLength(0);
+	});
+
+	it('an Easemob history export is downloaded as binary data the app keeps', async () => {
+		// The sandbox holds an export of the last hour (UTC, as the fake is no China data centre).
+		sandbox.reset();
+		const run = await app.execute('e2eEasemobHistory');
+		expect(run.status).toBe('success');
+		const hour = new Date(Date.now() - 3600_000).toISOString().replace(/[-T:]/g, '').slice(0, 10);
+		expect(nodeOutput(run, 'Get History')).toEqual([expect.objectContaining({ hour, found: true })]);
+		const [item] = run.data.resultData.runData['Get History'][0].data!.main[0]!;
+		expect(item.binary?.archive).toMatchObject({ fileName: `easemob-history-${hour}.gz`, mimeType: 'application/gzip' });
+		expect(easemob.history.downloads).toHaveLength(1);
 	});
 
 	it("a Tencent error keeps the platform's error code and text", async () => {

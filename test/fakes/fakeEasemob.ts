@@ -15,6 +15,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
+import { FakeEasemobHistory } from './fakeEasemobHistory';
+import type { FakeEasemobKit } from './fakeEasemobUsers';
+import { FakeEasemobUsers } from './fakeEasemobUsers';
 import type { RecordedRequest, Reply } from './fakeServer';
 import { FakeServer, WindowCounter } from './fakeServer';
 
@@ -163,6 +166,10 @@ export class FakeEasemob {
 	/** Message IDs delivered per request (a request's `to` entries), for soak accounting. */
 	readonly deliveredBy = new Map<RecordedRequest, string[]>();
 	private counter = 1_029_457_500_870_543_000n;
+	/** Presence, offline counts, bans, logouts and push nicknames (fakeEasemobUsers.ts). */
+	readonly userRoutes = new FakeEasemobUsers(this.kit());
+	/** The history export and its files (fakeEasemobHistory.ts). */
+	readonly history = new FakeEasemobHistory(this.kit());
 
 	constructor() {
 		this.server = new FakeServer((req, reply) => this.handle(req, reply));
@@ -208,6 +215,8 @@ export class FakeEasemob {
 		this.recallTimeLimitMs = 120_000;
 		this.recallServiceOpen = true;
 		this.deliveries.clear();
+		this.userRoutes.reset();
+		this.history.reset();
 		this.clearLimits();
 		this.userChannelLimit.windowMs = 60_000;
 	}
@@ -220,6 +229,8 @@ export class FakeEasemob {
 		this.groupMessageLimit.clear();
 		this.userMessageLimit.clear();
 		this.userChannelLimit.clear();
+		this.userRoutes.statusLimit.clear();
+		this.history.callLimit.clear();
 	}
 
 	/** Makes every issued token expired (Easemob then answers 401 "expired access token"). */
@@ -313,7 +324,21 @@ export class FakeEasemob {
 		return this.counter.toString();
 	}
 
+	/** What the route files (fakeEasemobUsers.ts, fakeEasemobHistory.ts) use of this fake. */
+	private kit(): FakeEasemobKit {
+		return {
+			error: (reply, status, error, description, exception) => this.error(reply, status, error, description, exception),
+			invalidBody: (reply) => this.invalidBody(reply),
+			reachedApiLimit: (req, reply) => this.reachedApiLimit(req, reply),
+			envelope: (req, app, extra) => this.envelope(req, app, extra),
+			user: (app, username) => this.users.get(app)?.get(username.toLowerCase()),
+			orgName: () => this.orgName,
+			baseUrl: () => this.server.baseUrl,
+		};
+	}
+
 	private async handle(req: RecordedRequest, reply: Reply): Promise<void> {
+		if (this.history.serveDownload(req, reply)) return;
 		const [org, app, ...rest] = req.segments;
 		// 404 organization_application_not_found "Could not find application for XXX/XXX from URI: …" (TOKEN, USERS 错误码).
 		if (org !== this.orgName || !this.apps.has(app)) {
@@ -382,6 +407,7 @@ export class FakeEasemob {
 				return reply.json(200, this.envelope(req, app, { path: '/users', entities: [user], ...(req.method === 'GET' ? { count: 1 } : {}) }));
 			}
 			default:
+				if (this.userRoutes.handle(route, req, reply, app, rest) || this.history.handle(route, req, reply, app, rest)) return;
 				// 500 web_application "javax.ws.rs.WebApplicationException": a request to a URL that does not exist (ERRORS, 500).
 				return this.error(reply, 500, 'web_application', 'javax.ws.rs.WebApplicationException', 'WebApplicationException');
 		}

@@ -92,9 +92,9 @@ export class Reply {
 		private readonly timers?: Set<NodeJS.Timeout>,
 	) {}
 
-	private send(status: number, headers: Record<string, string>, body?: string): void {
+	private send(status: number, headers: Record<string, string>, body?: string | Buffer): void {
 		this.handled = true;
-		this.answered = { status, body };
+		this.answered = { status, body: typeof body === 'string' || body === undefined ? body : `<${body.length} bytes>` };
 		const write = () => {
 			if (this.res.destroyed) return;
 			this.res.writeHead(status, headers);
@@ -129,6 +129,11 @@ export class Reply {
 
 	text(status: number, text: string, contentType = 'text/plain'): void {
 		this.send(status, { 'Content-Type': contentType }, text);
+	}
+
+	/** Sends bytes as they are (a file). */
+	bytes(status: number, body: Buffer, contentType = 'application/octet-stream'): void {
+		this.send(status, { 'Content-Type': contentType, 'Content-Length': String(body.length) }, body);
 	}
 
 	/** Closes the connection without an answer (a reset mid-response). */

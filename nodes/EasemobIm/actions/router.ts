@@ -9,8 +9,19 @@ type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[
 
 const resources: Record<string, Record<string, Operation>> = {
 	conversation: { delete: conversation.deleteConversation },
-	message: { sendToUsers: message.sendToUsers, sendToGroups: message.sendToGroups, recall: message.recall },
-	user: { create: user.create, get: user.get, getAll: user.getAll, delete: user.deleteUser },
+	message: { sendToUsers: message.sendToUsers, sendToGroups: message.sendToGroups, recall: message.recall, getHistory: message.getHistory },
+	user: {
+		create: user.create,
+		get: user.get,
+		getAll: user.getAll,
+		delete: user.deleteUser,
+		getOnlineStatus: user.getOnlineStatus,
+		getOfflineMessageCount: user.getOfflineMessageCount,
+		deactivate: user.deactivate,
+		activate: user.activate,
+		forceLogout: user.forceLogout,
+		updateNickname: user.updateNickname,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

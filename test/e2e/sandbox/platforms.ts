@@ -163,6 +163,24 @@ const easemob: PlatformDefinition<FakeEasemob> = {
 			fake.addConversation(EASEMOB_APP, client, 'chat', DEMO_SUPPORT_USER);
 			fake.addConversation(EASEMOB_APP, DEMO_SUPPORT_USER, 'chat', client);
 		}
+		// For User → Get Online Status / Get Offline Message Count and Message → Get History: support is
+		// online, carol has messages waiting, and the last hour (UTC) has an export of the demo chats.
+		fake.userRoutes.setOnline(EASEMOB_APP, DEMO_SUPPORT_USER);
+		fake.userRoutes.setOfflineCount(EASEMOB_APP, 'carol', 2);
+		const lastHour = Date.now() - 3600_000;
+		fake.history.addExport(
+			EASEMOB_APP,
+			new Date(lastHour).toISOString().replace(/[-T:]/g, '').slice(0, 10),
+			DEMO_CLIENTS.map((client, i) => ({
+				msg_id: `10294575008705430${i}`,
+				timestamp: lastHour + i * 1000,
+				direction: 'outgoing' as const,
+				to: DEMO_SUPPORT_USER,
+				from: client,
+				chat_type: 'chat' as const,
+				payload: { bodies: [{ msg: `Hi, this is ${client}.`, type: 'txt' }], ext: {}, from: client, to: DEMO_SUPPORT_USER },
+			})),
+		);
 	},
 	credentialId: 'sandboxEasemobApi',
 	credential: (fake, baseUrl) => ({

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as getHistory from './getHistory.operation';
 import * as recall from './recall.operation';
 import * as sendToGroups from './sendToGroups.operation';
 import * as sendToUsers from './sendToUsers.operation';
 
-export { recall, sendToGroups, sendToUsers };
+export { getHistory, recall, sendToGroups, sendToUsers };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
+			{
+				name: 'Get History',
+				value: 'getHistory',
+				description:
+					"Export one hour of the app's messages: a signed link to a .gz file (one JSON message per line), optionally downloaded. Easemob allows 10 exports a minute.",
+				action: 'Get message history',
+			},
 			{
 				name: 'Recall',
 				value: 'recall',
@@ -39,4 +47,5 @@ export const description: INodeProperties[] = [
 	...sendToUsers.description,
 	...sendToGroups.description,
 	...recall.description,
+	...getHistory.description,
 ];
