@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as callback from './callback';
 import * as conversation from './conversation';
+import * as group from './group';
 import * as message from './message';
 import * as user from './user';
 
@@ -21,6 +22,17 @@ const resources: Record<string, Record<string, Operation>> = {
 		getHistory: message.getHistory,
 	},
 	user: { import: user.import, check: user.check },
+	group: {
+		create: group.create,
+		get: group.get,
+		getMany: group.getMany,
+		update: group.update,
+		delete: group.delete,
+		addMembers: group.addMembers,
+		removeMembers: group.removeMembers,
+		getMembers: group.getMembers,
+		muteMember: group.muteMember,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject, NodeApiError } from 'n8n-workflow';
 
 import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
+import type { TransientOptions } from '../../shared/retry';
 import { parseRetryAfter, transient } from '../../shared/retry';
 import type { ItemSession, Pace } from '../../shared/runItems';
 import type { BudgetSpend } from '../../shared/unitBudget';
@@ -30,6 +31,17 @@ export const TENCENT_CHECK_PACE: PaceDefaults = {
 	rateNote: 'Tencent allows 100 account checks per second',
 };
 
+/**
+ * get_appid_group_list is limited to 1 call per second (https://trtc.io/document/34960). Its calls
+ * get a limiter of their own (see `tencentAccount`), since Tencent counts limits per command.
+ */
+export const TENCENT_GROUP_LIST_PACE: PaceDefaults = {
+	requestsPerSecond: 1,
+	maxRequestsPerSecond: 1,
+	maxConcurrent: 1,
+	rateNote: 'Tencent allows 1 group list call per second',
+};
+
 /** One Tencent Cloud Chat app as used by one node execution. */
 export interface TencentAccount {
 	settings: TencentSettings;
@@ -37,14 +49,18 @@ export interface TencentAccount {
 	secrets: string[];
 }
 
-export async function tencentAccount(ctx: IExecuteFunctions, paceDefaults: PaceDefaults = TENCENT_PACE): Promise<TencentAccount> {
+/**
+ * `limiterScope` names a command with a limit of its own (e.g. 1 call/s), so that its calls are
+ * paced apart from the app's other commands.
+ */
+export async function tencentAccount(ctx: IExecuteFunctions, paceDefaults: PaceDefaults = TENCENT_PACE, limiterScope?: string): Promise<TencentAccount> {
 	const credentials = await ctx.getCredentials(TENCENT_CREDENTIAL);
 	const settings = tencentSettings(credentials);
 	const secrets = [settings.secretKey, cachedUserSig(settings.sdkAppId, settings.identifier, settings.secretKey)];
 	return {
 		settings,
 		secrets,
-		pace: readPace(ctx, `tencent:${settings.sdkAppId}`, paceDefaults, secrets),
+		pace: readPace(ctx, `tencent:${settings.sdkAppId}${limiterScope ? `:${limiterScope}` : ''}`, paceDefaults, secrets),
 	};
 }
 
@@ -181,6 +197,58 @@ export function explainTencentError(code: number, info: string): Explanation {
 				hint: 'Send fewer messages per second to this group.',
 				retry: 'rateLimited',
 			};
+		case 10004:
+			return {
+				message: text('Tencent Cloud Chat refused a parameter of the group request'),
+				hint: 'Check the values against the limits in the node parameter descriptions (e.g. name length, group type).',
+			};
+		case 10005:
+			return {
+				message: text('Too many user accounts in one group request'),
+				hint: 'Pass fewer users per item.',
+			};
+		case 10006:
+			return {
+				message: text('Group operations are too frequent'),
+				hint: 'Lower "Requests Per Second" in the node options, or spread the work over time.',
+				retry: 'rateLimited',
+			};
+		case 10014:
+			return {
+				message: text('The group is full'),
+				hint: 'Raise the group\'s Max Members (Group → Update) or remove members first.',
+			};
+		case 10016:
+			return {
+				message: text('The app\'s callback server refused the group operation'),
+				hint: 'Check the rules of your "before" callbacks in the Chat console.',
+			};
+		case 10018:
+			return {
+				message: text('The answer would be too large'),
+				hint: 'Ask for fewer results per call.',
+			};
+		case 10019:
+			return {
+				message: text('A user in the request does not exist'),
+				hint: 'Check the UserIDs, or import the users first (User → Import).',
+			};
+		case 10021:
+		case 10025:
+			return {
+				message: text('The group ID is already in use'),
+				hint: 'Choose another Group ID, or leave it empty so that Tencent assigns one.',
+			};
+		case 10037:
+			return {
+				message: text('A user has reached the number of groups they may create or join'),
+				hint: 'Remove the user from other groups, or upgrade the app edition.',
+			};
+		case 10038:
+			return {
+				message: text('The app has reached its number of groups or group members'),
+				hint: 'Delete unused groups, or upgrade the app edition.',
+			};
 		case 70398:
 			return {
 				message: text('The app has reached its account limit'),
@@ -225,6 +293,12 @@ export interface TencentRequestOptions {
 	 * server-side timeout) every later error of this call says the message may have been delivered.
 	 */
 	send?: SendKind;
+	/**
+	 * The command is not safe to repeat (e.g. create_group without a custom ID would create a second
+	 * group): after an attempt whose outcome is unknown, it is not retried, and the error says so
+	 * with this hint. Rate-limit answers (nothing was done) are still retried.
+	 */
+	notRepeatable?: string;
 }
 
 /** Sends one REST command (`service/command`) with a JSON body through the item's session. */
@@ -252,11 +326,16 @@ export async function tencentRequest(
 				}
 			: failure;
 	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
+	/** The attempt failed with an unknown outcome and the command must not be repeated. */
+	let unrepeatable = false;
 	const fail = (failure: ApiFailure, ambiguous: boolean, attemptStart: number) => {
 		if (ambiguous && options.send && unclearSince === undefined) unclearSince = attemptStart;
 		lastFailure = failure;
-		return apiError(node, itemIndex, noted(failure), account.secrets);
+		unrepeatable = ambiguous && options.notRepeatable !== undefined;
+		const shown = unrepeatable ? { ...failure, hint: `${options.notRepeatable} ${failure.hint ?? ''}`.trim() } : failure;
+		return apiError(node, itemIndex, noted(shown), account.secrets);
 	};
+	const retryable = (failure: NodeApiError, hints?: TransientOptions) => (unrepeatable ? failure : transient(failure, hints));
 	return await session.call(async () => {
 		const attemptStart = Date.now();
 		// A retry that would reach Tencent after its de-duplication window could deliver a second
@@ -286,7 +365,7 @@ export async function tencentRequest(
 			);
 			// Every command is safe to repeat: sends carry the same MsgSeq and MsgRandom (groups: Random),
 			// which Tencent de-duplicates.
-			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw transient(failure);
+			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw retryable(failure);
 			throw failure;
 		}
 
@@ -312,7 +391,7 @@ export async function tencentRequest(
 					rateLimited: true,
 					retryAfterMs: parseRetryAfter(headers['retry-after']),
 				});
-			if (statusCode >= 500 || statusCode === 408) throw transient(failure);
+			if (statusCode >= 500 || statusCode === 408) throw retryable(failure);
 			throw failure;
 		}
 
@@ -345,7 +424,7 @@ export async function tencentRequest(
 			attemptStart,
 		);
 		if (explanation.retry === 'rateLimited') throw transient(failure, { rateLimited: true });
-		if (explanation.retry === 'backoff') throw transient(failure);
+		if (explanation.retry === 'backoff') throw retryable(failure);
 		if (explanation.retry === 'resign') {
 			invalidateUserSig(settings.sdkAppId, settings.identifier);
 			throw transient(failure, { maxRetries: 1, retryAfterMs: 0 });
