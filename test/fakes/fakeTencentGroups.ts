@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The group commands of the fake Tencent Cloud Chat API (group_open_http_svc), as the Chat server API
 // documents them. Membership lives in FakeTencent.groups (a group's member set), which send_group_msg
 // checks too; this file keeps the rest of a group's state: profile, member roles, mutes.
@@ -72,6 +71,14 @@ export class FakeTencentGroups {
 
 	reset(): void {
 		this.listRateLimit = new WindowCounter(1, 1000);
+	}
+
+	/** Forgets every group's profile, roles, mutes and disbanded IDs (membership is FakeTencent.groups). */
+	clear(): void {
+		this.profiles.clear();
+		this.members.clear();
+		this.mutedUntil.clear();
+		this.disbanded.clear();
 	}
 
 	/** The limiter of a command with a limit of its own, if any. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { textParameter, toIdList, toText } from '../../../shared/parameters';
+import { textParameter, toChoice, toIdList, toText } from '../../../shared/parameters';
 import { GROUP_ID_MAX, USER_ID_MAX } from '../fields';
 
 /**
@@ -70,21 +70,39 @@ export function inBatches<T>(list: readonly T[], size: number): T[][] {
  */
 export const PROFILE_BYTES = { Name: 30, Introduction: 240, Notification: 300, FaceUrl: 100 } as const;
 
-/** The Apply Join Option values (https://trtc.io/document/34895). */
-export const APPLY_JOIN_OPTIONS = ['FreeAccess', 'NeedPermission', 'DisableApply'] as const;
+/**
+ * Join options: the node's values and Tencent's ApplyJoinOption (https://trtc.io/document/34895).
+ * Expressions may give either. The node's own values avoid "FREEACCESS": n8n rewrites an error
+ * message containing "EACCES" into a file-permission message.
+ */
+export const JOIN_OPTION_VALUES: Record<string, string> = {
+	anyone: 'FreeAccess',
+	approval: 'NeedPermission',
+	nobody: 'DisableApply',
+	FreeAccess: 'FreeAccess',
+	NeedPermission: 'NeedPermission',
+	DisableApply: 'DisableApply',
+};
+export const JOIN_OPTIONS = Object.keys(JOIN_OPTION_VALUES);
 
 export const applyJoinOptionField: INodeProperties = {
 	displayName: 'Join Option',
 	name: 'applyJoinOption',
 	type: 'options',
-	default: 'NeedPermission',
+	default: 'approval',
 	options: [
-		{ name: 'Anyone Can Join', value: 'FreeAccess' },
-		{ name: 'Needs Approval', value: 'NeedPermission' },
-		{ name: 'Nobody Can Apply', value: 'DisableApply' },
+		{ name: 'Anyone Can Join', value: 'anyone' },
+		{ name: 'Needs Approval', value: 'approval' },
+		{ name: 'Nobody Can Apply', value: 'nobody' },
 	],
-	description: 'How users who apply to join are handled (Public, Meeting and Community groups; Work groups take invitations only)',
+	description:
+		'How users who apply to join are handled (Public, Meeting and Community groups; Work groups take invitations only). Expressions may also give Tencent\'s values FreeAccess, NeedPermission or DisableApply.',
 };
+
+/** Tencent's ApplyJoinOption for a Join Option value. */
+export function readJoinOption(ctx: IExecuteFunctions, i: number, value: unknown): string {
+	return JOIN_OPTION_VALUES[toChoice(ctx.getNode(), i, value, 'Join Option', JOIN_OPTIONS)];
+}
 
 /** The profile fields Create and Update share: label, Tencent field, parameter name, description. */
 export const PROFILE_TEXT_FIELDS: Array<{ name: string; field: keyof typeof PROFILE_BYTES; displayName: string; description: string }> = [

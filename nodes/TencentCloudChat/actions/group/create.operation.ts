@@ -8,13 +8,13 @@ import { tencentAccount, tencentRequest } from '../../transport';
 import { GROUP_ID_MAX, USER_ID_MAX, collection, optionsField } from '../fields';
 import { addMembersInBatches } from './addMembers.operation';
 import {
-	APPLY_JOIN_OPTIONS,
-	GROUP_TYPES,
+		GROUP_TYPES,
 	PROFILE_BYTES,
 	PROFILE_TEXT_FIELDS,
 	applyJoinOptionField,
 	groupTypeOptions,
 	profileTextProperties,
+	readJoinOption,
 	readProfileText,
 } from './common';
 
@@ -127,11 +127,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					const max = toInteger(node, i, extra.maxMemberCount, 'Max Members', { min: 1, max: 100_000 });
 					if (max !== undefined) body.MaxMemberCount = max;
 				}
-				if (extra.applyJoinOption !== undefined) body.ApplyJoinOption = toChoice(node, i, extra.applyJoinOption, 'Join Option', APPLY_JOIN_OPTIONS);
+				if (extra.applyJoinOption !== undefined) body.ApplyJoinOption = readJoinOption(this, i, extra.applyJoinOption);
 				const members = toIdList(node, i, extra.memberIds, 'Member User IDs', { maxLength: USER_ID_MAX });
 				if (members.length > 0 && type === 'AVChatRoom') {
 					// "If a group member is specified during the group creation, error 10007 will be returned" (https://trtc.io/document/34895).
-					throw parameterError(node, i, 'Audio-video groups cannot have members added', 'Remove "Member User IDs": users join audio-video groups from the app (SDK).');
+					throw parameterError(node, i, 'Member User IDs cannot be used with audio-video groups', 'Remove "Member User IDs": users join audio-video groups from the app (SDK).');
 				}
 				if (members.length > 0) body.MemberList = members.slice(0, CREATE_MEMBERS_MAX).map((Member_Account) => ({ Member_Account }));
 				return { body, moreMembers: members.slice(CREATE_MEMBERS_MAX) };

@@ -65,8 +65,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						MuteTime: seconds,
 					});
 				}
-				const output: IDataObject = { GroupId: groupId, userIds: batches.flat(), muted: seconds > 0 };
-				if (seconds > 0) output.mutedUntil = new Date(Date.now() + seconds * 1000).toISOString();
+				const output: IDataObject = { GroupId: groupId, userIds: batches.flat(), muted: seconds > 0, MuteTime: seconds };
 				return output;
 			},
 		},

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { toBoolean, toChoice, toInteger } from '../../../shared/parameters';
+import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { collection, optionsField } from '../fields';
-import { APPLY_JOIN_OPTIONS, PROFILE_BYTES, PROFILE_TEXT_FIELDS, applyJoinOptionField, groupIdField, profileTextProperties, readGroupId, readProfileText } from './common';
+import { PROFILE_BYTES, PROFILE_TEXT_FIELDS, applyJoinOptionField, groupIdField, profileTextProperties, readGroupId, readJoinOption, readProfileText } from './common';
 
 const properties: INodeProperties[] = [
 	groupIdField('The group to change, e.g. @TGS#1NVTZEAE4'),
@@ -64,10 +64,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					if (fields[name] !== undefined) body[field] = readProfileText(this, i, fields[name], displayName, PROFILE_BYTES[field]);
 				}
 				if (fields.maxMemberNum !== undefined) body.MaxMemberNum = toInteger(node, i, fields.maxMemberNum, 'Max Members', { min: 1, max: 100_000, required: true });
-				if (fields.applyJoinOption !== undefined) body.ApplyJoinOption = toChoice(node, i, fields.applyJoinOption, 'Join Option', APPLY_JOIN_OPTIONS);
+				if (fields.applyJoinOption !== undefined) body.ApplyJoinOption = readJoinOption(this, i, fields.applyJoinOption);
 				if (fields.muteAllMember !== undefined) body.MuteAllMember = toBoolean(node, i, fields.muteAllMember, 'Mute All Members') ? 'On' : 'Off';
 				if (Object.keys(body).length === 1) {
-					throw parameterError(node, i, 'No field to update', 'Add at least one field under "Update Fields".');
+					throw parameterError(node, i, 'Update Fields is empty', 'Add at least one field to change under "Update Fields".');
 				}
 				return { body };
 			},
