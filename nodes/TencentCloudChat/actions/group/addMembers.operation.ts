@@ -7,7 +7,7 @@ import { runOverItems } from '../../../shared/runItems';
 import type { TencentAccount } from '../../transport';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { collection, optionsField } from '../fields';
-import { groupIdField, inBatches, memberIdsField, readGroupId, readUserIds } from './common';
+import { fieldCollection, groupIdField, inBatches, memberIdsField, readGroupId, readUserIds, silentField } from './common';
 
 /** add_group_member takes up to 300 members per call (https://trtc.io/document/34921; older pages said 500). */
 export const ADD_MEMBERS_BATCH = 300;
@@ -18,22 +18,7 @@ const RESULT_WORDS: Record<number, string> = { 0: 'failed', 1: 'added', 2: 'alre
 const properties: INodeProperties[] = [
 	groupIdField('The group the users join, e.g. @TGS#1NVTZEAE4. Audio-video groups do not take members this way.'),
 	memberIdsField('The UserIDs to add, separated by commas, or an expression giving a list. Users must be imported first. Lists longer than 300 are added in several calls.'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Silent',
-				name: 'silence',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the users without notifying the group members (only the added users are told)',
-			},
-		],
-	},
+	fieldCollection([silentField('add the users')]),
 	optionsField(),
 ];
 

@@ -124,3 +124,20 @@ export function readProfileText(ctx: IExecuteFunctions, i: number, value: unknow
 	}
 	return text;
 }
+
+/** A collection of optional fields (Additional Fields, Update Fields), in alphabetical order as the panel lists them. */
+export function fieldCollection(options: INodeProperties[], name = 'additionalFields', displayName = 'Additional Fields'): INodeProperties {
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, options: sorted };
+}
+
+/** Silence: only the users added or removed are notified, not the whole group. */
+export function silentField(who: string): INodeProperties {
+	return {
+		displayName: 'Silent',
+		name: 'silence',
+		type: 'boolean',
+		default: false,
+		description: `Whether to ${who} without notifying the group members (only those users are told)`,
+	};
+}

@@ -5,7 +5,7 @@ import { toBoolean, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { collection, optionsField } from '../fields';
-import { groupIdField, inBatches, memberIdsField, readGroupId, readUserIds } from './common';
+import { fieldCollection, groupIdField, inBatches, memberIdsField, readGroupId, readUserIds, silentField } from './common';
 
 /** delete_group_member takes up to 100 members per call (https://trtc.io/document/34949). */
 export const REMOVE_MEMBERS_BATCH = 100;
@@ -13,29 +13,16 @@ export const REMOVE_MEMBERS_BATCH = 100;
 const properties: INodeProperties[] = [
 	groupIdField('The group the users leave, e.g. @TGS#1NVTZEAE4. Audio-video groups do not support it: mute users there instead.'),
 	memberIdsField('The UserIDs to remove, separated by commas, or an expression giving a list. Users who are not members are skipped. Lists longer than 100 are removed in several calls.'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Reason',
-				name: 'reason',
-				type: 'string',
-				default: '',
-				description: 'Why the users are removed, shown to them',
-			},
-			{
-				displayName: 'Silent',
-				name: 'silence',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to remove the users without notifying the other members (only the removed users are told)',
-			},
-		],
-	},
+	fieldCollection([
+		{
+			displayName: 'Reason',
+			name: 'reason',
+			type: 'string',
+			default: '',
+			description: 'Why the users are removed, shown to them',
+		},
+		silentField('remove the users'),
+	]),
 	optionsField(),
 ];
 

@@ -6,17 +6,12 @@ import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { collection, optionsField } from '../fields';
-import { PROFILE_BYTES, PROFILE_TEXT_FIELDS, applyJoinOptionField, groupIdField, profileTextProperties, readGroupId, readJoinOption, readProfileText } from './common';
+import { PROFILE_BYTES, PROFILE_TEXT_FIELDS, applyJoinOptionField, fieldCollection, groupIdField, profileTextProperties, readGroupId, readJoinOption, readProfileText } from './common';
 
 const properties: INodeProperties[] = [
 	groupIdField('The group to change, e.g. @TGS#1NVTZEAE4'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	fieldCollection(
+		[
 			applyJoinOptionField,
 			...profileTextProperties(),
 			{
@@ -42,7 +37,9 @@ const properties: INodeProperties[] = [
 				description: 'Whether only the owner and admins may send messages',
 			},
 		],
-	},
+		'updateFields',
+		'Update Fields',
+	),
 	optionsField(),
 ];
 
