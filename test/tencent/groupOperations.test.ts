@@ -213,6 +213,21 @@ describe('Group → Update and Delete', () => {
 		const again = await run(group('delete', { groupId: 'del_1' }));
 		expect(again.error?.message).toBe('The group does not exist (Tencent error 10010: the group has been disbanded) [item 0]');
 	});
+
+	it('a retry after a lost answer that finds the group gone counts as disbanded', async () => {
+		fake.addGroup('del_2', ['alice']);
+		let first = true;
+		fake.failAfterProcessing = (_req, command) => {
+			if (command !== 'group_open_http_svc/destroy_group' || !first) return undefined;
+			first = false;
+			return 502;
+		};
+		const { output, error } = await run(group('delete', { groupId: 'del_2' }));
+		expect(error).toBeUndefined();
+		expect(fake.commandRequests('group_open_http_svc/destroy_group')).toHaveLength(2);
+		expect(fake.errorsAnswered).toEqual([502, 10010]);
+		expect(output[0][0].json).toEqual({ GroupId: 'del_2', deleted: true, doneByEarlierAttempt: true });
+	});
 });
 
 describe('Group → Add and Remove Members', () => {

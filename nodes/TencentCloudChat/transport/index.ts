@@ -299,6 +299,12 @@ export interface TencentRequestOptions {
 	 * with this hint. Rate-limit answers (nothing was done) are still retried.
 	 */
 	notRepeatable?: string;
+	/**
+	 * Codes that, answered to a retry after an attempt whose outcome is unknown, mean that attempt
+	 * took effect (e.g. destroy_group's 10010 "group does not exist"): the call then succeeds, with
+	 * `doneByEarlierAttempt: true`.
+	 */
+	doneAfterUnclear?: readonly number[];
 }
 
 /** Sends one REST command (`service/command`) with a JSON body through the item's session. */
@@ -328,7 +334,10 @@ export async function tencentRequest(
 	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
 	/** The attempt failed with an unknown outcome and the command must not be repeated. */
 	let unrepeatable = false;
+	/** An earlier attempt of this call may have been carried out. */
+	let anyUnclear = false;
 	const fail = (failure: ApiFailure, ambiguous: boolean, attemptStart: number) => {
+		if (ambiguous) anyUnclear = true;
 		if (ambiguous && options.send && unclearSince === undefined) unclearSince = attemptStart;
 		lastFailure = failure;
 		unrepeatable = ambiguous && options.notRepeatable !== undefined;
@@ -397,6 +406,7 @@ export async function tencentRequest(
 
 		const code = Number(answer.ErrorCode ?? 0);
 		if (answer.ActionStatus === 'OK' && code === 0) return answer;
+		if (anyUnclear && options.doneAfterUnclear?.includes(code)) return { doneByEarlierAttempt: true };
 		if (answer.ActionStatus === undefined && answer.ErrorCode === undefined) {
 			throw fail(
 				{

@@ -17,9 +17,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		{
 			prepare: (i) => ({ groupId: readGroupId(this, i) }),
 			run: async (session, { groupId }) => {
-				// https://trtc.io/document/34896 (zh https://cloud.tencent.com/document/product/269/1624)
-				await tencentRequest(this, account, session, 'group_open_http_svc/destroy_group', { GroupId: groupId });
-				return { GroupId: groupId, deleted: true };
+				// https://trtc.io/document/34896 (zh https://cloud.tencent.com/document/product/269/1624). A retry after
+				// an attempt without a clear answer that finds the group gone (10010) means that attempt disbanded it.
+				const answer = await tencentRequest(this, account, session, 'group_open_http_svc/destroy_group', { GroupId: groupId }, { doneAfterUnclear: [10010] });
+				return answer.doneByEarlierAttempt ? { GroupId: groupId, deleted: true, doneByEarlierAttempt: true } : { GroupId: groupId, deleted: true };
 			},
 		},
 		account.pace,
