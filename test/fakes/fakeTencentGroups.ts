@@ -98,9 +98,17 @@ export class FakeTencentGroups {
 		'group_open_http_svc/forbid_send_msg': (b) => this.forbidSendMsg(b),
 	};
 
-	/** send_group_msg: "10017: the sender is muted" (https://cloud.tencent.com/document/product/269/1629). */
+	/**
+	 * send_group_msg: "10017: the sender is muted" (https://cloud.tencent.com/document/product/269/1629).
+	 * With MuteAllMember "On" (https://trtc.io/document/34962) only the owner and admins speak
+	 * (roles, https://trtc.io/document/33529); the App admin has the owner's rights in every group.
+	 */
 	checkSend(groupId: string, from: string): void {
 		if ((this.mutedUntil.get(`${groupId}|${from}`) ?? 0) > now()) throw new Fail(10017, 'the sender is muted in this group');
+		if (this.profiles.get(groupId)?.MuteAllMember === 'On' && !this.fake.admins.has(from)) {
+			const role = this.members.get(groupId)?.get(from)?.Role;
+			if (role !== 'Owner' && role !== 'Admin') throw new Fail(10017, 'all members are muted in this group');
+		}
 	}
 
 	/** Whether a user is muted in a group now. */

@@ -196,6 +196,9 @@ describe('Group → Update and Delete', () => {
 		expect(fake.requests[0].json).toEqual({ GroupId: 'upd_1', Name: 'Renamed', Notification: '', MaxMemberNum: 50, MuteAllMember: 'On' });
 		expect(fake.groupApi.profiles.get('upd_1')).toMatchObject({ Name: 'Renamed', MaxMemberNum: 50, MuteAllMember: 'On' });
 		expect(output[0][0].json).toMatchObject({ GroupId: 'upd_1', updated: true });
+		// Only the owner, admins and the App admin may send now.
+		expect((await run(sendAs('upd_1', 'alice'))).error?.message).toBe('The sender is muted in this group (Tencent error 10017: all members are muted in this group) [item 0]');
+		expect((await run(sendAs('upd_1', 'administrator'))).error).toBeUndefined();
 	});
 
 	it('refuses an update without fields, and explains an unknown group', async () => {
