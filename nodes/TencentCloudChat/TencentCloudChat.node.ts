@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as callback from './actions/callback';
 import * as conversation from './actions/conversation';
+import * as group from './actions/group';
 import * as message from './actions/message';
 import { router } from './actions/router';
 import * as user from './actions/user';
@@ -19,8 +20,8 @@ export class TencentCloudChat implements INodeType {
 		version: 1,
 		// The operation in words; test/core/subtitle.test.ts says what to write here when operations change.
 		subtitle:
-			'={{ ({"callback:answer":"Answer Callback","conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","conversation:getUnreadCount":"Get Unread Message Count","conversation:markAsRead":"Mark Conversation As Read","conversation:pin":"Pin Conversation","conversation:unpin":"Unpin Conversation","message:edit":"Edit Message","message:getGroupHistory":"Get Group Message History","message:getHistory":"Get Message History","message:recall":"Recall Message","message:recallGroupMessage":"Recall Group Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:delete":"Delete Users","user:forceLogout":"Force Logout User","user:getOnlineStatus":"Get Online Status of Users","user:getProfile":"Get User Profiles","user:import":"Import User","user:updateProfile":"Update User Profile"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Send messages, manage conversations and users, and answer callbacks in Tencent Cloud Chat',
+			'={{ ({"callback:answer":"Answer Callback","conversation:delete":"Delete Conversation","conversation:getMany":"Get Many Conversations","conversation:getUnreadCount":"Get Unread Message Count","conversation:markAsRead":"Mark Conversation As Read","conversation:pin":"Pin Conversation","conversation:unpin":"Unpin Conversation","group:addMembers":"Add Members to Group","group:create":"Create Group","group:delete":"Delete Group","group:get":"Get Group","group:getMany":"Get Many Groups","group:getMembers":"Get Members of Group","group:muteMember":"Mute Members of Group","group:removeMembers":"Remove Members from Group","group:update":"Update Group","message:edit":"Edit Message","message:getGroupHistory":"Get Group Message History","message:getHistory":"Get Message History","message:recall":"Recall Message","message:recallGroupMessage":"Recall Group Message","message:send":"Send Message","message:sendToGroup":"Send Message to Group","message:sendToMany":"Send Message to Many Users","user:check":"Check Users","user:delete":"Delete Users","user:forceLogout":"Force Logout User","user:getOnlineStatus":"Get Online Status of Users","user:getProfile":"Get User Profiles","user:import":"Import User","user:updateProfile":"Update User Profile"})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}',
+		description: 'Send messages, manage conversations, groups and users, and answer callbacks in Tencent Cloud Chat',
 		defaults: { name: 'Tencent Cloud Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +36,7 @@ export class TencentCloudChat implements INodeType {
 				options: [
 					{ name: 'Callback', value: 'callback' },
 					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Group', value: 'group' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'User', value: 'user' },
 				],
@@ -42,6 +44,7 @@ export class TencentCloudChat implements INodeType {
 			},
 			...callback.description,
 			...conversation.description,
+			...group.description,
 			...message.description,
 			...user.description,
 		],

@@ -169,6 +169,9 @@ export class ThuliumPlatform implements Platform {
 
 const UINT32 = /^\d{1,10}$/;
 
+/** The ID a permissive Tencent app gives a group created without a custom ID. */
+export const TENCENT_SWEEP_GROUP_ID = '@TGS#1SWEEP';
+
 export class TencentPlatform implements Platform {
 	readonly credential = 'tencentCloudChatApi';
 	readonly fake = new FakeTencent();
@@ -176,11 +179,13 @@ export class TencentPlatform implements Platform {
 	private readonly originalGroups = this.fake.groups;
 	private readonly routes = (this.fake as unknown as { routes: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> }).routes;
 	private readonly originalWithdraw = this.routes['openim/admin_msgwithdraw'];
+	private readonly originalCreateGroup = this.routes['group_open_http_svc/create_group'];
 
 	async start(): Promise<void> {
 		await this.fake.start();
 		this.fake.rateLimit = new WindowCounter(1_000_000, 1000);
 		this.fake.checkRateLimit = new WindowCounter(1_000_000, 1000);
+		this.fake.groupApi.listRateLimit = new WindowCounter(1_000_000, 1000);
 	}
 
 	async stop(): Promise<void> {
@@ -193,6 +198,12 @@ export class TencentPlatform implements Platform {
 		this.fake.faultCommands.clear();
 		this.fake.wrongRegion = false;
 		this.fake.server.latencyMs = 0;
+		// Each run starts without groups (permissive: every ID is a group with no members yet).
+		if (this.fake.groups !== this.originalGroups) {
+			this.fake.groups.clear();
+			(this.fake.groups.get('') as Set<string>).clear();
+			this.fake.groupApi.clear();
+		}
 	}
 
 	credentials(): Record<string, Creds> {
@@ -250,6 +261,15 @@ export class TencentPlatform implements Platform {
 		this.routes['openim/modify_group_msg'] = () => ({});
 		// Groups other sweeps sent to would page on: every group's history is empty here.
 		this.routes['group_open_http_svc/group_msg_get_simple'] = (b) => ({ GroupId: b.GroupId, IsFinished: 1, RspMsgList: [] });
+		// Every well-formed create succeeds (a custom ID already used is freed first), and a group
+		// without a custom ID gets TENCENT_SWEEP_GROUP_ID, so that the sweep knows the ID later calls use.
+		this.routes['group_open_http_svc/create_group'] = (body) => {
+			const id = typeof body.GroupId === 'string' ? body.GroupId : TENCENT_SWEEP_GROUP_ID;
+			groups.delete(id);
+			this.fake.groupApi.disbanded.delete(id);
+			return this.originalCreateGroup({ ...body, GroupId: id });
+		};
+		this.fake.groupApi.defaultMaxMembers = 1_000_000;
 	}
 
 	override(handler: Handler | undefined): void {
@@ -260,6 +280,8 @@ export class TencentPlatform implements Platform {
 		this.fake.users = this.originalUsers;
 		this.fake.groups = this.originalGroups;
 		this.routes['openim/admin_msgwithdraw'] = this.originalWithdraw;
+		this.routes['group_open_http_svc/create_group'] = this.originalCreateGroup;
+		this.fake.groupApi.defaultMaxMembers = 2000;
 	}
 }
 

@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
 import type { PlatformName, Wire } from './platforms';
-import { EASEMOB_LISTED_USERS, THULIUM_LISTED_CHATS } from './platforms';
+import { EASEMOB_LISTED_USERS, TENCENT_SWEEP_GROUP_ID, THULIUM_LISTED_CHATS } from './platforms';
 import { TENCENT_USERS_READ_STATE_HISTORY } from './tableTencentUsersReadStateHistory';
 import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
@@ -42,6 +42,8 @@ export interface OperationEntry {
 	 * present keys are passed (absent optional fields are undefined).
 	 */
 	expect(v: IDataObject, r: Reader, settings: RunSettings): Wire[] | undefined;
+	/** Fewer runs than the default, for a command the platform limits to very few calls per second. */
+	runs?: number;
 }
 
 /** The expression that reads item key `key`. */
@@ -1351,6 +1353,257 @@ const easemobMessageHistory: OperationEntry = {
 	},
 };
 
+// ---------------------------------------------------------------- Tencent Cloud Chat groups
+
+const TENCENT_GROUP_TYPES = ['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'] as const;
+/** The node's Join Option values and Tencent's, which expressions may give too. */
+const JOIN_OPTIONS: Record<string, string> = { anyone: 'FreeAccess', approval: 'NeedPermission', nobody: 'DisableApply', FreeAccess: 'FreeAccess', NeedPermission: 'NeedPermission', DisableApply: 'DisableApply' };
+const joinOptionOf = (r: Reader, value: unknown) => {
+	const choice = r.choice(value, 'Join Option', Object.keys(JOIN_OPTIONS));
+	return choice === undefined ? undefined : JOIN_OPTIONS[choice];
+};
+/** Group IDs and profile texts are limited in UTF-8 bytes (group ID 48, name 30, introduction 240, notice 300, avatar URL 100). */
+const groupIdOf = (r: Reader, value: unknown, label = 'Group ID') => r.text(value, label, { required: true, maxLength: 48, maxBytes: 48 });
+const batchesOf = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const PROFILE: Array<[string, string, string, number, boolean]> = [
+	['introduction', 'Introduction', 'Introduction', 240, true],
+	['notification', 'Notice', 'Notification', 300, true],
+	['faceUrl', 'Avatar URL', 'FaceUrl', 100, false],
+];
+
+const tencentGroupCreate: OperationEntry = {
+	title: 'tencentCloudChat / group / create',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'create',
+	values: {
+		name: textValue(),
+		groupType: choiceValue([...TENCENT_GROUP_TYPES]),
+		'additionalFields.groupId': idValue(),
+		'additionalFields.ownerAccount': idValue(),
+		'additionalFields.introduction': textValue(),
+		'additionalFields.notification': textValue(),
+		'additionalFields.faceUrl': textValue(fc.constantFrom('https://example.org/a.png', '', 'x'.repeat(101))),
+		'additionalFields.maxMemberCount': integerValue(1, 100_000),
+		'additionalFields.applyJoinOption': choiceValue(['anyone', 'approval', 'nobody', 'NeedPermission']),
+		'additionalFields.memberIds': idListValue,
+	},
+	optional: [
+		'additionalFields.groupId',
+		'additionalFields.ownerAccount',
+		'additionalFields.introduction',
+		'additionalFields.notification',
+		'additionalFields.faceUrl',
+		'additionalFields.maxMemberCount',
+		'additionalFields.applyJoinOption',
+		'additionalFields.memberIds',
+	],
+	parameters: (s) => ({ resource: 'group', operation: 'create', name: expr('name'), groupType: expr('groupType'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const type = r.choice(v.groupType, 'Group Type', TENCENT_GROUP_TYPES);
+		const body: IDataObject = { Type: type, Name: r.text(v.name, 'Group Name', { required: true, maxLength: 30, maxBytes: 30 }) };
+		const id = r.text(v['additionalFields.groupId'], 'Custom Group ID', { maxLength: 48, maxBytes: 48 });
+		if (id) body.GroupId = id;
+		const owner = r.text(v['additionalFields.ownerAccount'], 'Owner User ID', { maxLength: 32, maxBytes: 32 });
+		if (owner) body.Owner_Account = owner;
+		for (const [key, label, field, max, multiline] of PROFILE) {
+			const text = r.text(v[`additionalFields.${key}`], label, { maxLength: max, maxBytes: max, multiline });
+			if (text) body[field] = text;
+		}
+		if (v['additionalFields.maxMemberCount'] !== undefined) {
+			const max = r.integer(v['additionalFields.maxMemberCount'], 'Max Members', { min: 1, max: 100_000 });
+			if (typeof max === 'number') body.MaxMemberCount = max;
+		}
+		if (v['additionalFields.applyJoinOption'] !== undefined) body.ApplyJoinOption = joinOptionOf(r, v['additionalFields.applyJoinOption']);
+		const members = r.idList(v['additionalFields.memberIds'], 'Member User IDs', { maxLength: 32 }) ?? [];
+		if (members.length > 0 && type === 'AVChatRoom') r.refuse('Member User IDs');
+		if (!r.ok) return undefined;
+		if (members.length > 0) body.MemberList = members.slice(0, 100).map((Member_Account) => ({ Member_Account }));
+		const groupId = id || TENCENT_SWEEP_GROUP_ID;
+		return [
+			tencent('group_open_http_svc/create_group', body),
+			...batchesOf(members.slice(100), 300).map((batch) => tencent('group_open_http_svc/add_group_member', { GroupId: groupId, MemberList: batch.map((Member_Account) => ({ Member_Account })) })),
+		];
+	},
+};
+
+const tencentGroupGet: OperationEntry = {
+	title: 'tencentCloudChat / group / get',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'get',
+	values: { groupIds: idListValue, includeMembers: booleanValue },
+	parameters: () => ({ resource: 'group', operation: 'get', groupIds: expr('groupIds'), includeMembers: expr('includeMembers') }),
+	expect: (v, r) => {
+		const ids = r.idList(v.groupIds, 'Group IDs', { required: true, maxLength: 48 });
+		const members = r.boolean(v.includeMembers, 'Include Members');
+		if (!r.ok) return undefined;
+		return batchesOf(ids!, 50).map((batch) =>
+			tencent('group_open_http_svc/get_group_info', members ? { GroupIdList: batch } : { GroupIdList: batch, ResponseFilter: { GroupBaseInfoFilter: TENCENT_GROUP_BASE_FIELDS } }),
+		);
+	},
+};
+
+/** The basic fields Group → Get asks for without members (the node's GROUP_BASE_FIELDS). */
+const TENCENT_GROUP_BASE_FIELDS = ['Type', 'Name', 'Introduction', 'Notification', 'FaceUrl', 'Owner_Account', 'CreateTime', 'InfoSeq', 'LastInfoTime', 'LastMsgTime', 'NextMsgSeq', 'MemberNum', 'MaxMemberNum', 'ApplyJoinOption', 'MuteAllMember'];
+
+const tencentGroupGetMany: OperationEntry = {
+	title: 'tencentCloudChat / group / getMany',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'getMany',
+	values: { limit: integerValue(1, 20_000), 'filters.groupType': choiceValue([...TENCENT_GROUP_TYPES]) },
+	optional: ['filters.groupType'],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'group', operation: 'getMany', returnAll: s.flags.returnAll === true, limit: expr('limit'), filters: collectionOf('filters', s) }),
+	expect: (v, r, s) => {
+		const limit = limitOf(v, r, s);
+		const type = v['filters.groupType'] !== undefined ? r.choice(v['filters.groupType'], 'Group Type', TENCENT_GROUP_TYPES) : undefined;
+		if (!r.ok) return undefined;
+		const body: IDataObject = { Limit: Math.min(10_000, limit!), Next: 0 };
+		if (type) body.GroupType = type;
+		return [tencent('group_open_http_svc/get_appid_group_list', body)];
+	},
+	// get_appid_group_list allows 1 call per second: fewer runs keep the sweep short.
+	runs: 8,
+};
+
+const tencentGroupUpdate: OperationEntry = {
+	title: 'tencentCloudChat / group / update',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'update',
+	values: {
+		groupId: idValue(),
+		'updateFields.name': textValue(),
+		'updateFields.introduction': textValue(),
+		'updateFields.notification': textValue(),
+		'updateFields.faceUrl': textValue(fc.constantFrom('https://example.org/b.png', '', 'y'.repeat(101))),
+		'updateFields.maxMemberNum': integerValue(1, 100_000),
+		'updateFields.applyJoinOption': choiceValue(['anyone', 'approval', 'nobody', 'NeedPermission']),
+		'updateFields.muteAllMember': booleanValue,
+	},
+	optional: [
+		'updateFields.name',
+		'updateFields.introduction',
+		'updateFields.notification',
+		'updateFields.faceUrl',
+		'updateFields.maxMemberNum',
+		'updateFields.applyJoinOption',
+		'updateFields.muteAllMember',
+	],
+	parameters: (s) => ({ resource: 'group', operation: 'update', groupId: expr('groupId'), updateFields: collectionOf('updateFields', s) }),
+	expect: (v, r) => {
+		const body: IDataObject = { GroupId: groupIdOf(r, v.groupId) };
+		if (v['updateFields.name'] !== undefined) body.Name = r.text(v['updateFields.name'], 'Group Name', { required: true, maxLength: 30, maxBytes: 30 });
+		for (const [key, label, field, max, multiline] of PROFILE) {
+			if (v[`updateFields.${key}`] !== undefined) body[field] = r.text(v[`updateFields.${key}`], label, { maxLength: max, maxBytes: max, multiline });
+		}
+		if (v['updateFields.maxMemberNum'] !== undefined) body.MaxMemberNum = r.integer(v['updateFields.maxMemberNum'], 'Max Members', { min: 1, max: 100_000, required: true });
+		if (v['updateFields.applyJoinOption'] !== undefined) body.ApplyJoinOption = joinOptionOf(r, v['updateFields.applyJoinOption']);
+		if (v['updateFields.muteAllMember'] !== undefined) body.MuteAllMember = r.boolean(v['updateFields.muteAllMember'], 'Mute All Members') ? 'On' : 'Off';
+		if (Object.keys(body).length === 1) r.refuse('Update Fields');
+		return r.ok ? [tencent('group_open_http_svc/modify_group_base_info', body)] : undefined;
+	},
+};
+
+const tencentGroupDelete: OperationEntry = {
+	title: 'tencentCloudChat / group / delete',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'delete',
+	values: { groupId: idValue() },
+	parameters: () => ({ resource: 'group', operation: 'delete', groupId: expr('groupId') }),
+	expect: (v, r) => {
+		const id = groupIdOf(r, v.groupId);
+		return r.ok ? [tencent('group_open_http_svc/destroy_group', { GroupId: id })] : undefined;
+	},
+};
+
+const tencentGroupAddMembers: OperationEntry = {
+	title: 'tencentCloudChat / group / addMembers',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'addMembers',
+	values: { groupId: idValue(), userIds: idListValue, 'additionalFields.silence': booleanValue },
+	optional: ['additionalFields.silence'],
+	parameters: (s) => ({ resource: 'group', operation: 'addMembers', groupId: expr('groupId'), userIds: expr('userIds'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = groupIdOf(r, v.groupId);
+		const ids = r.idList(v.userIds, 'User IDs', { required: true, maxLength: 32 });
+		const silent = r.boolean(v['additionalFields.silence'], 'Silent');
+		if (!r.ok) return undefined;
+		return batchesOf(ids!, 300).map((batch) => {
+			const body: IDataObject = { GroupId: id, MemberList: batch.map((Member_Account) => ({ Member_Account })) };
+			if (silent) body.Silence = 1;
+			return tencent('group_open_http_svc/add_group_member', body);
+		});
+	},
+};
+
+const tencentGroupRemoveMembers: OperationEntry = {
+	title: 'tencentCloudChat / group / removeMembers',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'removeMembers',
+	values: { groupId: idValue(), userIds: idListValue, 'additionalFields.silence': booleanValue, 'additionalFields.reason': textValue() },
+	optional: ['additionalFields.silence', 'additionalFields.reason'],
+	parameters: (s) => ({ resource: 'group', operation: 'removeMembers', groupId: expr('groupId'), userIds: expr('userIds'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const extra: IDataObject = {};
+		if (r.boolean(v['additionalFields.silence'], 'Silent')) extra.Silence = 1;
+		const reason = r.text(v['additionalFields.reason'], 'Reason', { maxLength: 1000, multiline: true });
+		if (reason) extra.Reason = reason;
+		const id = groupIdOf(r, v.groupId);
+		const ids = r.idList(v.userIds, 'User IDs', { required: true, maxLength: 32 });
+		if (!r.ok) return undefined;
+		return batchesOf(ids!, 100).map((batch) => tencent('group_open_http_svc/delete_group_member', { GroupId: id, MemberToDel_Account: batch, ...extra }));
+	},
+};
+
+const tencentGroupGetMembers: OperationEntry = {
+	title: 'tencentCloudChat / group / getMembers',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'getMembers',
+	values: { groupId: idValue(), limit: integerValue(1, 500) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'group', operation: 'getMembers', groupId: expr('groupId'), returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		const id = groupIdOf(r, v.groupId);
+		const limit = limitOf(v, r, s);
+		if (!r.ok) return undefined;
+		// A permissive app's groups have no members yet: one page.
+		return [tencent('group_open_http_svc/get_group_member_info', { GroupId: id, Limit: Math.min(100, limit!), Offset: 0 })];
+	},
+};
+
+const tencentGroupMuteMember: OperationEntry = {
+	title: 'tencentCloudChat / group / muteMember',
+	node: 'tencentCloudChat',
+	platform: 'tencent',
+	resource: 'group',
+	operation: 'muteMember',
+	values: { groupId: idValue(), userIds: idListValue, muteAction: choiceValue(['mute', 'unmute']), muteSeconds: integerValue(0, 2 ** 32) },
+	parameters: () => ({ resource: 'group', operation: 'muteMember', groupId: expr('groupId'), userIds: expr('userIds'), muteAction: expr('muteAction'), muteSeconds: expr('muteSeconds') }),
+	expect: (v, r) => {
+		const id = groupIdOf(r, v.groupId);
+		const ids = r.idList(v.userIds, 'User IDs', { required: true, maxLength: 32 });
+		const action = r.choice(v.muteAction, 'Action', ['mute', 'unmute'] as const);
+		const seconds = action === 'mute' ? r.integer(v.muteSeconds, 'Duration (Seconds)', { min: 1, max: 0xffffffff, required: true }) : 0;
+		if (!r.ok) return undefined;
+		return batchesOf(ids!, 500).map((batch) => tencent('group_open_http_svc/forbid_send_msg', { GroupId: id, Members_Account: batch, MuteTime: seconds }));
+	},
+};
+
 export const OPERATIONS: OperationEntry[] = [
 	thuliumStart,
 	thuliumDeleteContent,
@@ -1398,4 +1651,13 @@ export const OPERATIONS: OperationEntry[] = [
 	easemobUserCall('forceLogout', 'GET', ['disconnect']),
 	easemobUserCall('updateNickname', 'PUT', [], { key: 'nickname', label: 'Nickname', value: textValue(fc.constantFrom('Alice', 'Zoë', 'x'.repeat(100), 'x'.repeat(101))), maxLength: 100 }),
 	easemobMessageHistory,
+	tencentGroupCreate,
+	tencentGroupGet,
+	tencentGroupGetMany,
+	tencentGroupUpdate,
+	tencentGroupDelete,
+	tencentGroupAddMembers,
+	tencentGroupRemoveMembers,
+	tencentGroupGetMembers,
+	tencentGroupMuteMember,
 ];

@@ -14,6 +14,7 @@ import { FakeServer, WindowCounter } from './fakeServer';
 import { FakeTencentConversations } from './fakeTencentConversations';
 import { FakeTencentMessageHistory } from './fakeTencentMessageHistory';
 import { FakeTencentUsers } from './fakeTencentUsers';
+import { FakeTencentGroups } from './fakeTencentGroups';
 
 export interface VerifyInput {
 	sdkAppId: number;
@@ -173,6 +174,8 @@ export class FakeTencent {
 	admins = new Set<string>(['administrator']);
 	users = new Set<string>(['administrator']);
 	groups = new Map<string, Set<string>>();
+	/** The group commands and the group state besides membership (fakeTencentGroups.ts). */
+	readonly groupApi: FakeTencentGroups = new FakeTencentGroups(this);
 	conversations = new Map<string, Map<string, ConversationEntry>>();
 	messages: StoredMessage[] = [];
 	groupMessages: GroupMessage[] = [];
@@ -264,6 +267,7 @@ export class FakeTencent {
 		this.rateLimit = new WindowCounter(200, 1000);
 		this.checkRateLimit = new WindowCounter(100, 1000);
 		this.batchRecipientLimit = new UnitWindow(12_000, 60_000);
+		this.groupApi.reset();
 	}
 
 	/** Messages stored more than once (all send commands). */
@@ -337,7 +341,7 @@ export class FakeTencent {
 		// 200 calls per second per command page; account_check 100 per second (https://trtc.io/document/34956);
 		// over the limit: 60007 "REST API call frequency exceeds the limit" (https://trtc.io/document/34348).
 		// Counted when the request arrives, as a gateway does (the added latency comes before the handler).
-		const limiter = name === 'im_open_login_svc/account_check' ? this.checkRateLimit : this.rateLimit;
+		const limiter = this.groupApi.limiterFor(name) ?? (name === 'im_open_login_svc/account_check' ? this.checkRateLimit : this.rateLimit);
 		if (!limiter.take('', req.at)) return this.fail(reply, 60007, 'REST API call frequency exceeds the limit');
 		if (this.faults.length > 0 && (this.faultCommands.size === 0 || this.faultCommands.has(name))) {
 			const fault = this.faults.shift()!;
@@ -399,6 +403,7 @@ export class FakeTencent {
 		'openim/admin_getroammsg': (b) => this.getRoamMsg(b),
 		'im_open_login_svc/account_import': (b) => this.accountImport(b),
 		'im_open_login_svc/account_check': (b) => this.accountCheck(b),
+		...this.groupApi.routes,
 	};
 
 	/**
@@ -641,6 +646,7 @@ export class FakeTencent {
 		this.checkMsgBody(b.MsgBody, 10004);
 		const from = isString(b.From_Account) ? b.From_Account : this.admin;
 		if (!this.users.has(from)) throw new Fail(10004, 'From_Account does not exist');
+		this.groupApi.checkSend(b.GroupId, from);
 		if (b.OnlineOnlyFlag !== undefined && b.OnlineOnlyFlag !== 0 && b.OnlineOnlyFlag !== 1) throw new Fail(10004, 'OnlineOnlyFlag must be 0 or 1');
 		const forbid = this.checkControls(b.ForbidCallbackControl, CALLBACK_CONTROLS, 'ForbidCallbackControl', 10004);
 		this.checkControls(b.SendMsgControl, GROUP_SEND_CONTROLS, 'SendMsgControl', 10004);

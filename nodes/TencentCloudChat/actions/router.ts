@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as callback from './callback';
 import * as conversation from './conversation';
+import * as group from './group';
 import * as message from './message';
 import * as user from './user';
 
@@ -38,6 +39,17 @@ const resources: Record<string, Record<string, Operation>> = {
 		getOnlineStatus: user.getOnlineStatus,
 		getProfile: user.getProfile,
 		updateProfile: user.updateProfile,
+	},
+	group: {
+		create: group.create,
+		get: group.get,
+		getMany: group.getMany,
+		update: group.update,
+		delete: group.delete,
+		addMembers: group.addMembers,
+		removeMembers: group.removeMembers,
+		getMembers: group.getMembers,
+		muteMember: group.muteMember,
 	},
 };
 

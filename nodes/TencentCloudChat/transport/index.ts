@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject, NodeApiError } from 'n8n-workflow';
 
 import type { ApiFailure } from '../../shared/errors';
 import { apiError } from '../../shared/errors';
 import { bodyAsObject, describeNetworkError, sendWithCredential } from '../../shared/http';
 import type { PaceDefaults } from '../../shared/paceOptions';
 import { readPace } from '../../shared/paceOptions';
+import type { TransientOptions } from '../../shared/retry';
 import { parseRetryAfter, transient } from '../../shared/retry';
 import type { ItemSession, Pace } from '../../shared/runItems';
 import type { BudgetSpend } from '../../shared/unitBudget';
@@ -30,6 +31,19 @@ export const TENCENT_CHECK_PACE: PaceDefaults = {
 	rateNote: 'Tencent allows 100 account checks per second',
 };
 
+/**
+ * get_appid_group_list is limited to 1 call per second (https://trtc.io/document/34960). Its calls
+ * get a limiter of their own (see `tencentAccount`), since Tencent counts limits per command. The
+ * default keeps 10 % under it: at one call a second, the usual margin (2 %) is 20 ms, less than the
+ * time a request may take to arrive.
+ */
+export const TENCENT_GROUP_LIST_PACE: PaceDefaults = {
+	requestsPerSecond: 0.9,
+	maxRequestsPerSecond: 1,
+	maxConcurrent: 1,
+	rateNote: 'Tencent allows 1 group list call per second',
+};
+
 /** One Tencent Cloud Chat app as used by one node execution. */
 export interface TencentAccount {
 	settings: TencentSettings;
@@ -37,14 +51,18 @@ export interface TencentAccount {
 	secrets: string[];
 }
 
-export async function tencentAccount(ctx: IExecuteFunctions, paceDefaults: PaceDefaults = TENCENT_PACE): Promise<TencentAccount> {
+/**
+ * `limiterScope` names a command with a limit of its own (e.g. 1 call/s), so that its calls are
+ * paced apart from the app's other commands.
+ */
+export async function tencentAccount(ctx: IExecuteFunctions, paceDefaults: PaceDefaults = TENCENT_PACE, limiterScope?: string): Promise<TencentAccount> {
 	const credentials = await ctx.getCredentials(TENCENT_CREDENTIAL);
 	const settings = tencentSettings(credentials);
 	const secrets = [settings.secretKey, cachedUserSig(settings.sdkAppId, settings.identifier, settings.secretKey)];
 	return {
 		settings,
 		secrets,
-		pace: readPace(ctx, `tencent:${settings.sdkAppId}`, paceDefaults, secrets),
+		pace: readPace(ctx, `tencent:${settings.sdkAppId}${limiterScope ? `:${limiterScope}` : ''}`, paceDefaults, secrets),
 	};
 }
 
@@ -169,7 +187,7 @@ export function explainTencentError(code: number, info: string): Explanation {
 		case 10007:
 			return {
 				message: text('No permission in this group'),
-				hint: 'Check that the sender is a member of the group.',
+				hint: 'Check that the sender is a member of the group. Some group operations do not exist for some group types: audio-video groups take no members from the REST API and list none, Work groups cannot mute members.',
 			};
 		case 10017:
 			return {
@@ -181,6 +199,58 @@ export function explainTencentError(code: number, info: string): Explanation {
 				message: text('The group receives too many messages'),
 				hint: 'Send fewer messages per second to this group.',
 				retry: 'rateLimited',
+			};
+		case 10004:
+			return {
+				message: text('Tencent Cloud Chat refused a parameter of the group request'),
+				hint: 'Check the values against the limits in the node parameter descriptions (e.g. name length, group type).',
+			};
+		case 10005:
+			return {
+				message: text('Too many user accounts in one group request'),
+				hint: 'Pass fewer users per item.',
+			};
+		case 10006:
+			return {
+				message: text('Group operations are too frequent'),
+				hint: 'Lower "Requests Per Second" in the node options, or spread the work over time.',
+				retry: 'rateLimited',
+			};
+		case 10014:
+			return {
+				message: text('The group is full'),
+				hint: 'Raise the group\'s Max Members (Group → Update) or remove members first.',
+			};
+		case 10016:
+			return {
+				message: text('The app\'s callback server refused the group operation'),
+				hint: 'Check the rules of your "before" callbacks in the Chat console.',
+			};
+		case 10018:
+			return {
+				message: text('The answer would be too large'),
+				hint: 'Ask for fewer results per call.',
+			};
+		case 10019:
+			return {
+				message: text('A user in the request does not exist'),
+				hint: 'Check the UserIDs, or import the users first (User → Import).',
+			};
+		case 10021:
+		case 10025:
+			return {
+				message: text('The group ID is already in use'),
+				hint: 'Choose another Group ID, or leave it empty so that Tencent assigns one.',
+			};
+		case 10037:
+			return {
+				message: text('A user has reached the number of groups they may create or join'),
+				hint: 'Remove the user from other groups, or upgrade the app edition.',
+			};
+		case 10038:
+			return {
+				message: text('The app has reached its number of groups or group members'),
+				hint: 'Delete unused groups, or upgrade the app edition.',
 			};
 		case 70398:
 			return {
@@ -226,6 +296,18 @@ export interface TencentRequestOptions {
 	 * server-side timeout) every later error of this call says the message may have been delivered.
 	 */
 	send?: SendKind;
+	/**
+	 * The command is not safe to repeat (e.g. create_group without a custom ID would create a second
+	 * group): after an attempt whose outcome is unknown, it is not retried, and the error says so
+	 * with this hint. Rate-limit answers (nothing was done) are still retried.
+	 */
+	notRepeatable?: string;
+	/**
+	 * Codes that, answered to a retry after an attempt whose outcome is unknown, mean that attempt
+	 * took effect (e.g. destroy_group's 10010 "group does not exist"): the call then succeeds, with
+	 * `doneByEarlierAttempt: true`.
+	 */
+	doneAfterUnclear?: readonly number[];
 }
 
 /** Sends one REST command (`service/command`) with a JSON body through the item's session. */
@@ -253,11 +335,19 @@ export async function tencentRequest(
 				}
 			: failure;
 	/** The error of one attempt; `ambiguous` when Tencent may have carried the command out. */
+	/** The attempt failed with an unknown outcome and the command must not be repeated. */
+	let unrepeatable = false;
+	/** An earlier attempt of this call may have been carried out. */
+	let anyUnclear = false;
 	const fail = (failure: ApiFailure, ambiguous: boolean, attemptStart: number) => {
+		if (ambiguous) anyUnclear = true;
 		if (ambiguous && options.send && unclearSince === undefined) unclearSince = attemptStart;
 		lastFailure = failure;
-		return apiError(node, itemIndex, noted(failure), account.secrets);
+		unrepeatable = ambiguous && options.notRepeatable !== undefined;
+		const shown = unrepeatable ? { ...failure, hint: `${options.notRepeatable} ${failure.hint ?? ''}`.trim() } : failure;
+		return apiError(node, itemIndex, noted(shown), account.secrets);
 	};
+	const retryable = (failure: NodeApiError, hints?: TransientOptions) => (unrepeatable ? failure : transient(failure, hints));
 	return await session.call(async () => {
 		const attemptStart = Date.now();
 		// A retry that would reach Tencent after its de-duplication window could deliver a second
@@ -287,7 +377,7 @@ export async function tencentRequest(
 			);
 			// Every command is safe to repeat: sends carry the same MsgSeq and MsgRandom (groups: Random),
 			// which Tencent de-duplicates.
-			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw transient(failure);
+			if (problem.kind !== 'cancelled' && problem.kind !== 'tls') throw retryable(failure);
 			throw failure;
 		}
 
@@ -313,12 +403,13 @@ export async function tencentRequest(
 					rateLimited: true,
 					retryAfterMs: parseRetryAfter(headers['retry-after']),
 				});
-			if (statusCode >= 500 || statusCode === 408) throw transient(failure);
+			if (statusCode >= 500 || statusCode === 408) throw retryable(failure);
 			throw failure;
 		}
 
 		const code = Number(answer.ErrorCode ?? 0);
 		if (answer.ActionStatus === 'OK' && code === 0) return answer;
+		if (anyUnclear && options.doneAfterUnclear?.includes(code)) return { doneByEarlierAttempt: true };
 		if (answer.ActionStatus === undefined && answer.ErrorCode === undefined) {
 			throw fail(
 				{
@@ -346,7 +437,7 @@ export async function tencentRequest(
 			attemptStart,
 		);
 		if (explanation.retry === 'rateLimited') throw transient(failure, { rateLimited: true });
-		if (explanation.retry === 'backoff') throw transient(failure);
+		if (explanation.retry === 'backoff') throw retryable(failure);
 		if (explanation.retry === 'resign') {
 			invalidateUserSig(settings.sdkAppId, settings.identifier);
 			throw transient(failure, { maxRetries: 1, retryAfterMs: 0 });

@@ -79,6 +79,8 @@ const thulium: PlatformDefinition<FakeThulium> = {
  */
 export const DEMO_SUPPORT_USER = 'support';
 export const DEMO_CLIENTS = ['alice', 'bob', 'carol'];
+/** The sandbox's Tencent group, with the support user and the clients as members. */
+export const DEMO_TENCENT_GROUP = 'support-team';
 export const DEMO_CLEANUP_USERS = ['alice', 'bob'];
 /** Secrets of the sandbox credentials the callback examples' trigger nodes check callbacks with (sandbox only). */
 export const TENCENT_CALLBACK_TOKEN = ['sandbox', 'callback', 'token'].join('-');
@@ -112,6 +114,9 @@ const tencent: PlatformDefinition<FakeTencent> = {
 	seed: (fake) => {
 		fake.reset();
 		fake.addUsers(DEMO_SUPPORT_USER, ...DEMO_CLIENTS);
+		fake.groups.clear();
+		fake.groupApi.clear();
+		fake.addGroup(DEMO_TENCENT_GROUP, [DEMO_SUPPORT_USER, ...DEMO_CLIENTS]);
 		fake.conversations.clear();
 		fake.messages.length = 0;
 		const time = Math.floor(Date.now() / 1000) - 3600;
