@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // The fake's groups and chat rooms against the rules their pages state (each rule's URL is in
 // test/fakes/fakeEasemobGroups.ts): the node's tests are only as good as the fake.
 import { FakeEasemob } from '../fakes/fakeEasemob';

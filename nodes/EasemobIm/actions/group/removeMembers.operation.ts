@@ -77,11 +77,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						failureNote: () => (removed.length > 0 ? `${removed.length} users were already removed by the earlier calls: ${removed.join(', ')}.` : undefined),
 					});
 					const results = Array.isArray(response.data) ? (response.data as IDataObject[]) : [];
-					for (const user of batch) {
-						const result = results.find((r) => String(r.user).toLowerCase() === user.toLowerCase());
+					batch.forEach((user, index) => {
+						// By user ID; else, when Easemob answered one entry per user, by position (the page's own
+						// example names another user in `user` than the one in its `reason`).
+						const result =
+							results.find((r) => String(r.user).toLowerCase() === user.toLowerCase()) ??
+							(results.length === batch.length && !batch.some((u) => String(results[index].user).toLowerCase() === u.toLowerCase()) ? results[index] : undefined);
 						if (result?.result === true) removed.push(user);
 						else notRemoved.push({ user, reason: typeof result?.reason === 'string' ? result.reason : 'not a member of the group' });
-					}
+					});
 				}
 				return { groupId, removed, notRemoved };
 			},
