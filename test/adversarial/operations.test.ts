@@ -18,7 +18,7 @@ import { Tally } from './tally';
 const SEED = Number(process.env.ADVERSARIAL_SEED ?? 20261123);
 const RUNS = Number(process.env.ADVERSARIAL_RUNS ?? 40);
 /** Operations whose output is a list (zero or more items per input item). */
-const LIST_OUTPUT = new Set(['getMany', 'getHistory', 'check', 'getAll', 'create', 'getSummary']);
+const LIST_OUTPUT = new Set(['getMany', 'getHistory', 'check', 'getAll', 'create', 'getSummary', 'get', 'getMembers']);
 
 const platforms = createPlatforms();
 const tally = new Tally('operations');

@@ -113,7 +113,8 @@ export class FakeEasemobGroups {
 
 	/** Answers a group or chat room request; false when the route is not one this file serves. */
 	handle(route: string, req: RecordedRequest, reply: Reply, app: string, rest: string[]): boolean {
-		const id = rest[1] === undefined ? '' : decode(rest[1]);
+		// Path segments arrive decoded once (RecordedRequest.segments), as a server reads them.
+		const id = rest[1] ?? '';
 		switch (route) {
 			case 'POST chatgroups':
 				this.createGroup(req, reply, app);
@@ -137,7 +138,7 @@ export class FakeEasemobGroups {
 				this.addMembers(req, reply, app, id);
 				return true;
 			case 'DELETE chatgroups/:group/users/:members':
-				this.removeMembers(req, reply, app, id, decode(rest[3]));
+				this.removeMembers(req, reply, app, id, rest[3]);
 				return true;
 			case 'POST chatrooms':
 				this.createChatRoom(req, reply, app);
@@ -447,14 +448,5 @@ export class FakeEasemobGroups {
 		if (!room || room.app !== app) return this.groupNotFound(reply, id);
 		this.chatrooms.delete(id);
 		reply.json(200, this.host.envelope(req, app, { entities: [], data: { success: true, id } }));
-	}
-}
-
-/** A path segment as a server reads it (percent-decoded; left as is when malformed). */
-function decode(segment: string): string {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return segment;
 	}
 }
