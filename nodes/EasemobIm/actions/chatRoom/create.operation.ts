@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/errors';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toInteger, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { EASEMOB_CHATROOM_CREATE_PACE, easemobAccount, easemobRequest } from '../../transport';
 import { USERNAME_RULES } from '../fields';
-import { readUserIds } from '../group/fields';
+import { readInitialMembers } from '../group/fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -90,11 +89,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				};
 				const max = fields.maxusers === undefined ? undefined : toInteger(node, i, fields.maxusers, 'Max Members', { min: 1, max: 10000 });
 				if (max !== undefined) body.maxusers = max;
-				const members = readUserIds(node, i, fields.members, 'Members', false);
-				// "该数组可包含的元素数量不超过 maxusers 的值" (default 1,000), else 403 exceed_limit.
-				if (members.length > (max ?? 1000)) {
-					throw parameterError(node, i, `Members lists ${members.length} users; Max Members is ${max ?? 1000}`, 'Raise "Max Members" (at most 10,000).');
-				}
+				// Max Members defaults to 1,000 (chatroom_manage.html).
+				const members = readInitialMembers(node, i, fields.members, max ?? 1000, 'Raise "Max Members" (at most 10,000).');
 				// "若传该参数，确保至少设置一个数组元素": members is sent only when it has users.
 				if (members.length > 0) body.members = members;
 				if (fields.custom !== undefined) {

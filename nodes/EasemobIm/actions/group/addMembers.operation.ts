@@ -2,27 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/paceOptions';
-import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { path } from '../../../shared/url';
 import { EASEMOB_PACE, easemobAccount, easemobRequest } from '../../transport';
 import { chunks } from '../message/fields';
-import { GROUP_ID_RULES, groupIdField, lowerSet, readUserIds } from './fields';
+import { groupIdField, lowerSet, readMembersPlan, usernamesField } from './fields';
 
 /** "每次最多可以添加 60 位成员" (group_member.html, 批量添加群组成员); longer lists are split. */
 export const MEMBERS_PER_ADD = 60;
 
 const properties: INodeProperties[] = [
 	groupIdField(),
-	{
-		displayName: 'Usernames',
-		name: 'usernames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. user2, user3',
-		description: 'User IDs to add, separated by commas (or an expression giving a list). More than 60 are added in several calls. Users already in the group are reported, not added twice.',
-	},
+	usernamesField(
+		'User IDs to add, separated by commas (or an expression giving a list). More than 60 are added in several calls. Users already in the group are reported, not added twice.',
+	),
 	optionsCollection(EASEMOB_PACE),
 ];
 
@@ -30,14 +23,10 @@ export const description = updateDisplayOptions({ show: { resource: ['group'], o
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const account = await easemobAccount(this);
-	const node = this.getNode();
 	return await runOverItems<{ groupId: string; usernames: string[] }>(
 		this,
 		{
-			prepare: (i) => ({
-				groupId: textParameter(this, 'groupId', i, 'Group ID', GROUP_ID_RULES),
-				usernames: readUserIds(node, i, this.getNodeParameter('usernames', i, ''), 'Usernames', true),
-			}),
+			prepare: (i) => readMembersPlan(this, i),
 			run: async (session, { groupId, usernames }) => {
 				const added: string[] = [];
 				const alreadyMembers: string[] = [];

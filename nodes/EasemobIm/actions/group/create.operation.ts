@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parameterError } from '../../../shared/errors';
 import { optionsCollection } from '../../../shared/paceOptions';
 import { textParameter, toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { EASEMOB_PACE, easemobAccount, easemobRequest } from '../../transport';
 import { USERNAME_RULES } from '../fields';
-import { groupSettingFields, readGroupSettings, readUserIds } from './fields';
+import { groupSettingFields, readGroupSettings, readInitialMembers } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -62,12 +61,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					public: toBoolean(node, i, this.getNodeParameter('isPublic', i, false), 'Public'),
 					...readGroupSettings(node, i, fields, false),
 				};
-				const members = readUserIds(node, i, fields.members, 'Members', false);
-				// "members … 该数组可包含的元素数量不超过 maxusers 的值" (default 200), else 403 exceed_limit.
+				// Max Members defaults to 200 (group_manage.html).
 				const max = typeof body.maxusers === 'number' ? body.maxusers : 200;
-				if (members.length > max) {
-					throw parameterError(node, i, `Members lists ${members.length} users; Max Members is ${max}`, 'Raise "Max Members" or add the other users afterwards with Add Members.');
-				}
+				const members = readInitialMembers(node, i, fields.members, max, 'Raise "Max Members" or add the other users afterwards with Add Members.');
 				if (members.length > 0) body.members = members;
 				return body;
 			},

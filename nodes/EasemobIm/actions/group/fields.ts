@@ -1,8 +1,8 @@
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
 import type { TextRules } from '../../../shared/parameters';
-import { toBoolean, toIdList, toInteger, toText } from '../../../shared/parameters';
+import { textParameter, toBoolean, toIdList, toInteger, toText } from '../../../shared/parameters';
 
 /** Easemob group IDs (digits in practice); they go into URL paths. */
 export const GROUP_ID_RULES: TextRules = { required: true, maxLength: 128, pathSegment: true };
@@ -140,4 +140,27 @@ export function readGroupSettings(node: INode, i: number, fields: IDataObject, f
 /** The IDs of a member list answer, lower-case (Easemob user IDs ignore case). */
 export function lowerSet(ids: unknown): Set<string> {
 	return new Set((Array.isArray(ids) ? ids : []).map((id) => String(id).toLowerCase()));
+}
+
+/** The Usernames parameter of Add Members and Remove Members. */
+export function usernamesField(description: string): INodeProperties {
+	return { displayName: 'Usernames', name: 'usernames', type: 'string', default: '', required: true, placeholder: 'e.g. user2, user3', description };
+}
+
+/** Group ID and Usernames of one item, checked (Add Members, Remove Members). */
+export function readMembersPlan(ctx: IExecuteFunctions, i: number): { groupId: string; usernames: string[] } {
+	return {
+		groupId: textParameter(ctx, 'groupId', i, 'Group ID', GROUP_ID_RULES),
+		usernames: readUserIds(ctx.getNode(), i, ctx.getNodeParameter('usernames', i, ''), 'Usernames', true),
+	};
+}
+
+/**
+ * The Members of a new group or chat room: "该数组可包含的元素数量不超过 maxusers 的值" (group_manage.html,
+ * chatroom_manage.html), else Easemob refuses the creation with 403 exceed_limit.
+ */
+export function readInitialMembers(node: INode, i: number, value: unknown, max: number, fix: string): string[] {
+	const members = readUserIds(node, i, value, 'Members', false);
+	if (members.length > max) throw parameterError(node, i, `Members lists ${members.length} users; Max Members is ${max}`, fix);
+	return members;
 }

@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/paceOptions';
-import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { encodePathSegment, path } from '../../../shared/url';
 import { EASEMOB_PACE, easemobAccount, easemobRequest } from '../../transport';
-import { GROUP_ID_RULES, groupIdField, readUserIds } from './fields';
+import { groupIdField, readMembersPlan, usernamesField } from './fields';
 
 /**
  * "建议每次最多传 60 个用户 ID，并且 URL 的长度不超过 4 KB" (group_member.html, 批量移除群组成员): at most 60
@@ -36,15 +35,9 @@ export function removeBatches(usernames: string[]): string[][] {
 
 const properties: INodeProperties[] = [
 	groupIdField(),
-	{
-		displayName: 'Usernames',
-		name: 'usernames',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. user2, user3',
-		description: 'User IDs to remove, separated by commas (or an expression giving a list). More than 60 are removed in several calls. The owner cannot be removed.',
-	},
+	usernamesField(
+		'User IDs to remove, separated by commas (or an expression giving a list). More than 60 are removed in several calls. The owner cannot be removed.',
+	),
 	optionsCollection(EASEMOB_PACE),
 ];
 
@@ -52,14 +45,10 @@ export const description = updateDisplayOptions({ show: { resource: ['group'], o
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const account = await easemobAccount(this);
-	const node = this.getNode();
 	return await runOverItems<{ groupId: string; usernames: string[] }>(
 		this,
 		{
-			prepare: (i) => ({
-				groupId: textParameter(this, 'groupId', i, 'Group ID', GROUP_ID_RULES),
-				usernames: readUserIds(node, i, this.getNodeParameter('usernames', i, ''), 'Usernames', true),
-			}),
+			prepare: (i) => readMembersPlan(this, i),
 			run: async (session, { groupId, usernames }) => {
 				const removed: string[] = [];
 				const notRemoved: IDataObject[] = [];
