@@ -1,5 +1,5 @@
  
-import { easemobConversationDelete, easemobSendTo600Users, easemobSendToGroups, easemobSendToUsers } from './easemob';
+import { easemobChatRoomSend, easemobConversationDelete, easemobSendTo600Users, easemobSendToGroups, easemobSendToUsers } from './easemob';
 import { tencentConversationDelete, tencentMessageSend } from './tencent';
 import { thuliumDeleteContent } from './thulium';
 import type { Scenario } from './types';
@@ -12,6 +12,7 @@ export const SCENARIOS: Scenario[] = [
 	easemobSendToUsers,
 	easemobSendToGroups,
 	easemobSendTo600Users,
+	easemobChatRoomSend,
 	thuliumDeleteContent,
 ];
 
