@@ -53,9 +53,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				});
 				const groups = Array.isArray(response.data) ? (response.data as IDataObject[]) : [];
 				// "对于不存在的群组，返回 “group id doesn’t exist”": the page does not show where, so any asked ID without
-				// details of its own is reported as missing rather than dropped.
+				// details of its own (every group has an owner) is reported as missing rather than dropped.
 				return ids.map((id) => {
-					const group = groups.find((g) => String(g.id) === id && g.name !== undefined);
+					const group = groups.find((g) => g !== null && typeof g === 'object' && String(g.id) === id && g.owner !== undefined);
 					return group ?? { id, exists: false };
 				});
 			},
