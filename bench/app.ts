@@ -262,6 +262,8 @@ const WORKFLOWS = [
 interface Deployment {
 	app: N8nApp;
 	workers: ChildProcess[];
+	/** Each worker's log (queue mode): it names every execution the worker starts. */
+	workerLogs: string[];
 	stop(): Promise<void>;
 }
 
@@ -350,6 +352,7 @@ async function deploy(mode: 'regular' | 'queue', fakes: { tencent: FakeTencent; 
 	return {
 		app,
 		workers,
+		workerLogs: workers.map((_, w) => path.join(app.root, `worker-${w}.log`)),
 		stop: async () => {
 			for (const worker of workers) await stopProcess(worker);
 			await app.stop();
@@ -390,6 +393,22 @@ function busiest(times: number[], windowMs: number): number {
 
 let runCounter = 0;
 
+/** Executions each worker has started so far (queue mode), read from its log. */
+function executionsStarted(deployment: Deployment): number[] {
+	return deployment.workerLogs.map((log) => (fs.readFileSync(log, 'utf8').match(/Worker started execution/g) ?? []).length);
+}
+
+/** Requests per whole second from the first one, to see where a run loses time. */
+function perSecondSeries(times: number[], first: number): number[] {
+	const series: number[] = [];
+	for (const at of times) {
+		const second = Math.floor((at - first) / 1000);
+		while (series.length <= second) series.push(0);
+		series[second]++;
+	}
+	return series;
+}
+
 async function tencentRun(deployment: Deployment, fake: FakeTencent, mode: 'regular' | 'queue', limited: boolean, share?: number): Promise<AppRun> {
 	const run = ++runCounter;
 	const users = Array.from({ length: EXECUTIONS }, (_, e) => Array.from({ length: ITEMS }, (_, i) => `r${run}e${e}u${i}`));
@@ -399,6 +418,7 @@ async function tencentRun(deployment: Deployment, fake: FakeTencent, mode: 'regu
 	fake.messages = [];
 	fake.deliveries.clear();
 	fake.rateLimit = new WindowCounter(limited ? LIMIT : Number.MAX_SAFE_INTEGER, 1000);
+	const startedBefore = executionsStarted(deployment);
 	const t0 = Date.now();
 	const statuses = await Promise.all(users.map(async (list) => await post(deployment.app, share === undefined ? 'bench-tencent' : 'bench-tencent-half', list.map((user) => ({ user })))));
 	const wallMs = Date.now() - t0;
@@ -422,6 +442,8 @@ async function tencentRun(deployment: Deployment, fake: FakeTencent, mode: 'regu
 		perSecond: delivered.size / (Math.max(1, last - first + 1000 / LIMIT) / 1000),
 		wallMs,
 		failedExecutions: statuses.filter((status) => status !== 200).length,
+		executionsPerWorker: executionsStarted(deployment).map((count, w) => count - startedBefore[w]),
+		requestsPerSecond: perSecondSeries(times, first),
 	};
 }
 
@@ -500,7 +522,9 @@ interface ModeResult {
 
 function runLine(run: AppRun, reference?: number): string {
 	const ofReference = reference ? `, ${pct(run.perSecond / reference)} of min(limit, ceiling)` : '';
-	return `${fmt(run.accepted)}/${fmt(run.items)} accepted (${run.lost} lost, ${run.duplicates} twice), ${fmt(run.overLimit)} over-limit answers = ${pct(run.overLimit / Math.max(1, run.requests), 2)} of ${fmt(run.requests)} requests, busiest second ${fmt(run.busiestSecond)} requests, ${fmt(run.perSecond, 1)} accepted items/s${ofReference}, ${run.failedExecutions} failed executions, ${fmt(run.wallMs / 1000, 1)} s`;
+	return `${fmt(run.accepted)}/${fmt(run.items)} accepted (${run.lost} lost, ${run.duplicates} twice), ${fmt(run.overLimit)} over-limit answers = ${pct(run.overLimit / Math.max(1, run.requests), 2)} of ${fmt(run.requests)} requests, busiest second ${fmt(run.busiestSecond)} requests, ${fmt(run.perSecond, 1)} accepted items/s${ofReference}, ${run.failedExecutions} failed executions, ${fmt(run.wallMs / 1000, 1)} s${
+		run.executionsPerWorker.length > 0 ? `; executions per worker ${run.executionsPerWorker.join(' / ')}` : ''
+	}; requests per second ${run.requestsPerSecond.join(' ')}`;
 }
 
 interface Target {

@@ -74,6 +74,10 @@ export interface AppRun {
 	perSecond: number;
 	wallMs: number;
 	failedExecutions: number;
+	/** Executions each queue-mode worker ran (empty in regular mode). */
+	executionsPerWorker: number[];
+	/** Requests that reached the fake in each second from the first one. */
+	requestsPerSecond: number[];
 }
 
 /** Easemob's per-user deletion limit with several workers. */

@@ -1,8 +1,5 @@
 import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
 	IDataObject,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -12,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerOptions, pastedWebhookMethods, refuseUnlistedCaller, respondJson } from '../shared/webhook';
 
-import { basicAuthMatches } from './trigger/basicAuth';
+import { basicAuthMatches, thuliumWebhookCredentialTest } from './trigger/basicAuth';
 import { THULIUM_EVENTS, normalizeEvent, parseRawBody } from './trigger/events';
 
 /** Thulium events are small documents; anything larger is not from Thulium. */
@@ -74,14 +71,7 @@ export class ThuliumChatTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			// Thulium sends these to n8n, so there is nothing to call: the test checks what Basic auth can carry.
-			async thuliumWebhookCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				const user = String(credential.data?.user ?? '');
-				const password = String(credential.data?.password ?? '');
-				if (user === '' || password === '') return { status: 'Error', message: 'Enter the user and the password set on the webhook in Thulium' };
-				if (user.includes(':')) return { status: 'Error', message: 'The user cannot contain ":" (HTTP Basic auth separates user and password with it)' };
-				return { status: 'OK', message: 'User and password can be checked on incoming webhooks' };
-			},
+			thuliumWebhookCredentialTest,
 		},
 	};
 

@@ -32,7 +32,7 @@ export const DEFAULT_RATE_TUNING: RateTuning = {
 	headroom: 0.98,
 	windowMs: 1000,
 	toleranceMs: 10,
-	cutFactor: 0.7,
+	cutFactor: 0.8,
 	cutQuietMs: 1000,
 	minFactor: 0.05,
 	growthPerSecond: 0.04,
@@ -75,6 +75,8 @@ export class RateLimiter {
 	private grownAt = -Infinity;
 	private readonly waiting: Waiter[] = [];
 	private pumping = false;
+	/** The configured rate of the latest start, to tell what share of it this process really used. */
+	private configuredPerSecond = 0;
 
 	constructor(
 		private readonly clock: LimiterClock = REAL_CLOCK,
@@ -99,6 +101,7 @@ export class RateLimiter {
 	 */
 	tryStart(perSecond: number, now = this.clock.now()): number {
 		if (now < this.holdUntil) return this.holdUntil - now;
+		this.configuredPerSecond = perSecond;
 		const rate = this.effectiveRate(perSecond, now);
 		const interval = 1000 / rate;
 		const spacedAt = this.nextAt - this.tuning.toleranceMs;
@@ -167,10 +170,26 @@ export class RateLimiter {
 		this.holdUntil = Math.max(this.holdUntil, now + holdMs);
 		// No growth while the provider keeps refusing: growth counts from the last rate answer.
 		if (now - this.lastCut >= this.tuning.cutQuietMs) {
-			this.factor = Math.max(this.tuning.minFactor, this.factor * this.tuning.cutFactor);
+			// Cut from what this process really sent: a process held back by its CPU sends less than its
+			// factor allows, and cutting the factor alone would not slow it. At most down to half the
+			// factor in one cut, so that a process that sent only a few calls is not left at a trickle.
+			const from = Math.min(this.factor, Math.max(this.usedFactor(now), this.factor / 2));
+			this.factor = Math.max(this.tuning.minFactor, from * this.tuning.cutFactor);
 			this.lastCut = now;
 		}
 		this.grownAt = now;
+	}
+
+	/** The share of the configured rate this process used over the last window (at most 1). */
+	private usedFactor(now: number): number {
+		const { windowMs, headroom } = this.tuning;
+		while (this.starts.length > 0 && this.starts[0] <= now - windowMs) this.starts.shift();
+		if (this.starts.length < 2 || this.configuredPerSecond <= 0) return 1;
+		// Over the time since the oldest start in the window: a process that began sending a moment
+		// ago is measured over that moment, not over a whole window.
+		const spanMs = Math.max(now - this.starts[0], windowMs / 10);
+		const perSecond = (this.starts.length * 1000) / spanMs;
+		return Math.min(1, perSecond / (this.configuredPerSecond * headroom));
 	}
 
 	/** Nobody starts again before `ms` from now (without cutting the rate). */

@@ -80,6 +80,9 @@ export function basicHeader(username: string, password: string): string {
 
 type ObjectBody = (this: FakeThulium, req: RecordedRequest, reply: Reply, allowed: string[]) => Record<string, unknown> | undefined;
 
+/** Conversation IDs the permissive Thulium lists in GET chats (Chat → Get looks a chat up there); emptied by reset(). */
+export const THULIUM_LISTED_CHATS: string[] = [];
+
 export class ThuliumPlatform implements Platform {
 	readonly credential = 'thuliumApi';
 	readonly fake = new FakeThulium();
@@ -96,6 +99,7 @@ export class ThuliumPlatform implements Platform {
 
 	reset(): void {
 		this.fake.server.reset();
+		THULIUM_LISTED_CHATS.length = 0;
 		this.fake.fail5xx = 0;
 		this.fake.forbidden.clear();
 		this.fake.server.latencyMs = 0;
@@ -142,9 +146,13 @@ export class ThuliumPlatform implements Platform {
 		this.fake.queues = Object.assign([...this.originalQueues], { some: () => true });
 		const conversations = new Map(this.originalConversations);
 		conversations.get = (id: string) => ({ id, chatQueueId: 1, client: {}, status: 'ACTIVE', messages: [], createdAt: '2026-01-01 00:00:00' });
-		// Listings are empty (one page), whatever other cases started.
-		conversations.values = () => new Map<string, ThuliumConversation>().values();
+		// Listings are empty (one page), whatever other cases started, but for the chats an entry lists.
+		conversations.values = () =>
+			new Map<string, ThuliumConversation>(
+				THULIUM_LISTED_CHATS.map((id) => [id, { id, chatQueueId: 1, client: {}, status: 'CLOSED', messages: [], createdAt: '2026-01-01 00:00:00' }]),
+			).values();
 		this.fake.conversations = conversations;
+		this.fake.crm.permissive = true;
 	}
 
 	override(handler: Handler | undefined): void {
@@ -155,6 +163,7 @@ export class ThuliumPlatform implements Platform {
 		delete (this.fake as unknown as { objectBody?: unknown }).objectBody;
 		this.fake.queues = this.originalQueues;
 		this.fake.conversations = this.originalConversations;
+		this.fake.crm.permissive = false;
 	}
 }
 
@@ -235,6 +244,12 @@ export class TencentPlatform implements Platform {
 		groups.get = () => everyone;
 		this.fake.groups = groups;
 		this.routes['openim/admin_msgwithdraw'] = () => ({});
+		// Every custom profile field counts as set up in the console; every message exists to be edited.
+		this.fake.userState.customTags.has = () => true;
+		this.routes['openim/modify_c2c_msg'] = () => ({});
+		this.routes['openim/modify_group_msg'] = () => ({});
+		// Groups other sweeps sent to would page on: every group's history is empty here.
+		this.routes['group_open_http_svc/group_msg_get_simple'] = (b) => ({ GroupId: b.GroupId, IsFinished: 1, RspMsgList: [] });
 	}
 
 	override(handler: Handler | undefined): void {

@@ -9,7 +9,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
 import type { PlatformName, Wire } from './platforms';
-import { EASEMOB_LISTED_GROUPS, EASEMOB_LISTED_MEMBERS, EASEMOB_LISTED_USERS } from './platforms';
+import { EASEMOB_LISTED_GROUPS, EASEMOB_LISTED_MEMBERS, EASEMOB_LISTED_USERS, THULIUM_LISTED_CHATS } from './platforms';
+import { TENCENT_USERS_READ_STATE_HISTORY } from './tableTencentUsersReadStateHistory';
 import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
 /** Placeholders for values the node chooses itself; the sweep checks their type, not their value. */
@@ -53,7 +54,7 @@ export function collectionOf(prefix: string, settings: RunSettings): INodeParame
 	return out;
 }
 
-const tencent = (command: string, body: IDataObject): Wire => ({ method: 'POST', path: ['v4', ...command.split('/')], query: {}, body });
+export const tencent = (command: string, body: IDataObject): Wire => ({ method: 'POST', path: ['v4', ...command.split('/')], query: {}, body });
 
 // ---------------------------------------------------------------- Thulium Chat
 
@@ -163,7 +164,7 @@ const tencentDelete: OperationEntry = {
 	},
 };
 
-function limitOf(v: IDataObject, r: Reader, s: RunSettings): number | undefined {
+export function limitOf(v: IDataObject, r: Reader, s: RunSettings): number | undefined {
 	if (s.flags.returnAll === true) return Infinity;
 	return r.integer(v.limit, 'Limit', { min: 1, required: true }) ?? undefined;
 }
@@ -1242,6 +1243,317 @@ const easemobChatRoomSend: OperationEntry = {
 	},
 };
 
+// ---------------------------------------------------------------- Thulium Chat: CRM, tickets, agents, webhooks
+
+const THULIUM_INCLUDES: Array<[string, string, string]> = [
+	['includeCustomFields', 'include_custom_fields', 'Include Custom Fields'],
+	['includeAddress', 'include_address', 'Include Address'],
+	['includeInvoiceAddress', 'include_invoice_address', 'Include Invoice Address'],
+	['includeMailDropAddress', 'include_mail_drop_address', 'Include Mail Drop Address'],
+];
+const thuliumIncludeValues = Object.fromEntries(THULIUM_INCLUDES.map(([name]) => [`options.${name}`, booleanValue]));
+const thuliumIncludeKeys = THULIUM_INCLUDES.map(([name]) => `options.${name}`);
+function thuliumIncludes(v: IDataObject, r: Reader, query: Record<string, string>): void {
+	for (const [name, key, label] of THULIUM_INCLUDES) if (r.boolean(v[`options.${name}`], label)) query[key] = 'true';
+}
+
+/** The customer fields of Create and Update, read as the node reads them (customer/fields.ts). */
+const THULIUM_CUSTOMER_TEXT: Array<[string, string, string, number]> = [
+	['name', 'First Name', 'name', 255],
+	['surname', 'Last Name', 'surname', 255],
+	['email', 'E-Mail', 'email', 255],
+	['phoneNumber', 'Phone Number', 'phone_number', 50],
+	['identifier', 'Identifier', 'identifier', 255],
+	['type', 'Type', 'type', 255],
+	['group', 'Group', 'group', 255],
+	['accountManager', 'Account Manager', 'account_manager', 100],
+];
+function thuliumCustomerFields(v: IDataObject, r: Reader, prefix: string): IDataObject {
+	const body: IDataObject = {};
+	for (const [name, label, key, maxLength] of THULIUM_CUSTOMER_TEXT) {
+		const text = r.text(v[`${prefix}.${name}`], label, { maxLength });
+		if (text) body[key] = text;
+	}
+	const note = r.text(v[`${prefix}.note`], 'Note', { maxLength: 10_000, multiline: true });
+	if (note) body.note = note;
+	if (body.email !== undefined && !EMAIL.test(String(body.email))) r.refuse('E-Mail');
+	const company = r.integer(v[`${prefix}.companyId`], 'Company ID', { min: 1 });
+	if (typeof company === 'number') body.company_id = company;
+	if (v[`${prefix}.vip`] !== undefined) {
+		const vip = r.boolean(v[`${prefix}.vip`], 'VIP');
+		if (vip !== undefined) body.vip = vip;
+	}
+	return body;
+}
+const thuliumEmail = textValue(fc.oneof(fc.emailAddress(), fc.constantFrom('jan.kowalski@example.org', 'not-an-email', ' a@b.pl ')));
+const thuliumCustomerValues = (prefix: string, withSurname: boolean) => ({
+	[`${prefix}.name`]: textValue(),
+	...(withSurname ? { [`${prefix}.surname`]: textValue() } : {}),
+	[`${prefix}.email`]: thuliumEmail,
+	[`${prefix}.phoneNumber`]: textValue(),
+	[`${prefix}.note`]: textValue(),
+	[`${prefix}.companyId`]: integerValue(1, 1_000_000),
+	[`${prefix}.vip`]: booleanValue,
+});
+
+const thuliumCustomerGet: OperationEntry = {
+	title: 'thuliumChat / customer / get',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'customer',
+	operation: 'get',
+	values: { customerId: integerValue(1, 1_000_000_000), ...thuliumIncludeValues },
+	optional: thuliumIncludeKeys,
+	parameters: (s) => ({ resource: 'customer', operation: 'get', customerId: expr('customerId'), options: collectionOf('options', s) }),
+	expect: (v, r) => {
+		const id = r.integer(v.customerId, 'Customer ID', { required: true, min: 1 });
+		const query: Record<string, string> = {};
+		thuliumIncludes(v, r, query);
+		return r.ok ? [{ method: 'GET', path: ['api', 'customers', String(id)], query, body: '' }] : undefined;
+	},
+};
+
+const THULIUM_SEARCH_TEXT: Array<[string, string, string, number]> = [
+	['identifier', 'Identifier', 'identifier', 255],
+	['email', 'E-Mail', 'email', 255],
+	['phoneNumber', 'Phone Number', 'phone_number', 50],
+	['nip', 'NIP', 'nip', 20],
+	['type', 'Type', 'type', 255],
+	['group', 'Group', 'group', 255],
+];
+
+const thuliumCustomerSearch: OperationEntry = {
+	title: 'thuliumChat / customer / search',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'customer',
+	operation: 'search',
+	values: {
+		limit: integerValue(1, 3000),
+		...Object.fromEntries(THULIUM_SEARCH_TEXT.map(([name]) => [`filters.${name}`, textValue()])),
+		'filters.companyId': integerValue(1, 1_000_000),
+		'filters.companyFlag': booleanValue,
+		'options.includeCustomFields': booleanValue,
+		'options.order': textValue(fc.constantFrom('surname', '-customer_id', 'surname, -name', 'surname;drop')),
+	},
+	optional: [...THULIUM_SEARCH_TEXT.map(([name]) => `filters.${name}`), 'filters.companyId', 'filters.companyFlag', 'options.includeCustomFields', 'options.order'],
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'customer', operation: 'search', returnAll: s.flags.returnAll === true, limit: expr('limit'), filters: collectionOf('filters', s), options: collectionOf('options', s) }),
+	expect: (v, r, s) => {
+		const max = limitOf(v, r, s);
+		const query: Record<string, string> = {};
+		for (const [name, label, key, maxLength] of THULIUM_SEARCH_TEXT) {
+			const text = r.text(v[`filters.${name}`], label, { maxLength });
+			if (text) query[key] = text;
+		}
+		const company = r.integer(v['filters.companyId'], 'Company ID', { min: 1 });
+		if (typeof company === 'number') query.company_id = String(company);
+		if (v['filters.companyFlag'] !== undefined) {
+			const flag = r.boolean(v['filters.companyFlag'], 'Is Company');
+			if (flag !== undefined) query.company_flag = String(flag);
+		}
+		if (r.boolean(v['options.includeCustomFields'], 'Include Custom Fields')) query.include_custom_fields = 'true';
+		const order = r.text(v['options.order'], 'Sort By', { maxLength: 255 })?.replace(/\s+/g, '');
+		if (order) {
+			if (/^-?[A-Za-z_]+(,-?[A-Za-z_]+)*$/.test(order)) query.order = order;
+			else r.refuse('Sort By');
+		}
+		if (!r.ok) return undefined;
+		// The sweep's system has no customers: one page of up to 1000.
+		return [{ method: 'GET', path: ['api', 'customers'], query: { ...query, limit: String(Math.min(1000, max!)), offset: '0' }, body: '' }];
+	},
+};
+
+const thuliumCustomerCreate: OperationEntry = {
+	title: 'thuliumChat / customer / create',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'customer',
+	operation: 'create',
+	values: { surname: textValue(), ...thuliumCustomerValues('additionalFields', false) },
+	optional: Object.keys(thuliumCustomerValues('additionalFields', false)),
+	parameters: (s) => ({ resource: 'customer', operation: 'create', surname: expr('surname'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const surname = r.text(v.surname, 'Last Name', { required: true, maxLength: 255 });
+		const body = thuliumCustomerFields(v, r, 'additionalFields');
+		return r.ok ? [{ method: 'POST', path: ['api', 'customers'], query: {}, body: { ...body, surname } }] : undefined;
+	},
+};
+
+const thuliumCustomerUpdate: OperationEntry = {
+	title: 'thuliumChat / customer / update',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'customer',
+	operation: 'update',
+	values: { customerId: integerValue(1, 1_000_000_000), ...thuliumCustomerValues('updateFields', true) },
+	optional: Object.keys(thuliumCustomerValues('updateFields', true)),
+	parameters: (s) => ({ resource: 'customer', operation: 'update', customerId: expr('customerId'), updateFields: collectionOf('updateFields', s) }),
+	expect: (v, r) => {
+		const id = r.integer(v.customerId, 'Customer ID', { required: true, min: 1 });
+		const fields = thuliumCustomerFields(v, r, 'updateFields');
+		if (r.ok && Object.keys(fields).length === 0) r.refuse('Update Fields');
+		return r.ok ? [{ method: 'PUT', path: ['api', 'batch', 'customers'], query: {}, body: { customers: [{ customer_id: id, ...fields }] } }] : undefined;
+	},
+};
+
+const thuliumTicketCreate: OperationEntry = {
+	title: 'thuliumChat / ticket / create',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'ticket',
+	operation: 'create',
+	values: {
+		to: thuliumEmail,
+		subject: textValue(),
+		body: textValue(),
+		'additionalFields.from': thuliumEmail,
+		'additionalFields.cc': idListValue,
+		'additionalFields.customerId': integerValue(1, 1_000_000),
+		'additionalFields.source': choiceValue(['email', 'phone', 'sms', 'chat', 'www']),
+		'additionalFields.bodyType': choiceValue(['HTML', 'PLAIN']),
+	},
+	optional: ['additionalFields.from', 'additionalFields.cc', 'additionalFields.customerId', 'additionalFields.source', 'additionalFields.bodyType'],
+	parameters: (s) => ({ resource: 'ticket', operation: 'create', to: expr('to'), subject: expr('subject'), body: expr('body'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const email = (value: string | undefined, label: string) => (value !== undefined && !EMAIL.test(value) ? r.refuse(label) : value);
+		const body: IDataObject = {
+			to: email(r.text(v.to, 'To', { required: true, maxLength: 255 }), 'To'),
+			subject: r.text(v.subject, 'Subject', { required: true, maxLength: 998 }),
+			body: r.text(v.body, 'Body', { required: true, multiline: true, maxLength: 1_000_000 }),
+		};
+		const from = r.text(v['additionalFields.from'], 'From', { maxLength: 255 });
+		if (from) body.from = email(from, 'From');
+		if (v['additionalFields.bodyType'] !== undefined) body.body_type = r.choice(v['additionalFields.bodyType'], 'Body Type', ['HTML', 'PLAIN'] as const);
+		const cc = r.idList(v['additionalFields.cc'], 'CC', { maxLength: 255 });
+		if (cc && cc.length > 0) body.cc = cc.map((address) => email(address, 'CC'));
+		if (v['additionalFields.source'] !== undefined) body.source = r.choice(v['additionalFields.source'], 'Source', ['email', 'phone', 'sms', 'chat', 'www'] as const);
+		const customer = r.integer(v['additionalFields.customerId'], 'Customer ID', { min: 1 });
+		if (typeof customer === 'number') body.customer_id = customer;
+		return r.ok ? [{ method: 'POST', path: ['api', 'tickets'], query: {}, body }] : undefined;
+	},
+};
+
+const thuliumTicketGet: OperationEntry = {
+	title: 'thuliumChat / ticket / get',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'ticket',
+	operation: 'get',
+	values: { ticketId: integerValue(1, 1_000_000_000), 'options.includeCustomFields': booleanValue },
+	optional: ['options.includeCustomFields'],
+	parameters: (s) => ({ resource: 'ticket', operation: 'get', ticketId: expr('ticketId'), options: collectionOf('options', s) }),
+	expect: (v, r) => {
+		const id = r.integer(v.ticketId, 'Ticket ID', { required: true, min: 1 });
+		const query: Record<string, string> = {};
+		if (r.boolean(v['options.includeCustomFields'], 'Include Custom Fields')) query.include_custom_fields = 'true';
+		return r.ok ? [{ method: 'GET', path: ['api', 'tickets', String(id)], query, body: '' }] : undefined;
+	},
+};
+
+const thuliumTicketResponse: OperationEntry = {
+	title: 'thuliumChat / ticket / addAgentResponse',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'ticket',
+	operation: 'addAgentResponse',
+	values: { ticketId: integerValue(1, 1_000_000_000), userLogin: idValue(), body: textValue(), 'additionalFields.bodyType': choiceValue(['HTML', 'PLAIN']) },
+	optional: ['additionalFields.bodyType'],
+	parameters: (s) => ({ resource: 'ticket', operation: 'addAgentResponse', ticketId: expr('ticketId'), userLogin: expr('userLogin'), body: expr('body'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const id = r.integer(v.ticketId, 'Ticket ID', { required: true, min: 1 });
+		const body: IDataObject = {
+			body: r.text(v.body, 'Body', { required: true, multiline: true, maxLength: 1_000_000 }),
+			user_login: r.text(v.userLogin, 'Agent Login', { required: true, maxLength: 100 }),
+		};
+		if (v['additionalFields.bodyType'] !== undefined) body.body_type = r.choice(v['additionalFields.bodyType'], 'Body Type', ['HTML', 'PLAIN'] as const);
+		return r.ok ? [{ method: 'POST', path: ['api', 'tickets', String(id), 'agent_response'], query: {}, body }] : undefined;
+	},
+};
+
+const thuliumAgent = (operation: 'get' | 'getStatus'): OperationEntry => ({
+	title: `thuliumChat / agent / ${operation}`,
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'agent',
+	operation,
+	values: { login: idValue() },
+	parameters: () => ({ resource: 'agent', operation, login: expr('login') }),
+	expect: (v, r) => {
+		const login = r.text(v.login, 'Agent Login', { required: true, maxLength: 100, pathSegment: true });
+		return r.ok ? [{ method: 'GET', path: ['api', 'agents', login!, ...(operation === 'getStatus' ? ['status'] : [])], query: {}, body: '' }] : undefined;
+	},
+});
+
+const thuliumChatGet: OperationEntry = {
+	title: 'thuliumChat / chat / get',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'chat',
+	operation: 'get',
+	values: { conversationId: thuliumConversationId, 'options.includeFiles': booleanValue, 'options.includeClientData': booleanValue },
+	optional: ['options.includeFiles', 'options.includeClientData'],
+	parameters: (s) => ({ resource: 'chat', operation: 'get', conversationId: expr('conversationId'), options: collectionOf('options', s) }),
+	expect: (v, r) => {
+		const id = r.text(v.conversationId, 'Conversation ID', { required: true, maxLength: 100 });
+		const query: Record<string, string> = { include_messages: 'true', limit: '100', offset: '0' };
+		if (r.boolean(v['options.includeFiles'], 'Include Files')) query.include_files = 'true';
+		if (r.boolean(v['options.includeClientData'], 'Include Client Data')) query.include_client_data = 'true';
+		if (!r.ok) return undefined;
+		// GET chats has no conversation filter: the system lists this chat, found on the first page.
+		THULIUM_LISTED_CHATS.push(id!);
+		return [{ method: 'GET', path: ['api', 'chats'], query, body: '' }];
+	},
+};
+
+const thuliumWebhookCreate: OperationEntry = {
+	title: 'thuliumChat / webhook / create',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'webhook',
+	operation: 'create',
+	values: {
+		subscriptionUrl: textValue(fc.constantFrom('https://n8n.example.com/webhook/a/webhook', 'http://192.0.2.1/hook', 'example.com/hook', 'ftp://x.example.com')),
+		otherActions: idListValue,
+	},
+	flags: fc.record({ actions: fc.subarray(['CHAT_AGENT_ASSIGNED', 'CHAT_CONVERSATION_CLOSED', 'CHAT_CONVERSATION_CREATED', 'CUSTOMER_CREATED']) }),
+	parameters: (s) => ({ resource: 'webhook', operation: 'create', subscriptionUrl: expr('subscriptionUrl'), actions: s.flags.actions as string[], otherActions: expr('otherActions'), authentication: 'none' }),
+	expect: (v, r, s) => {
+		const url = r.text(v.subscriptionUrl, 'URL', { required: true, maxLength: 2000 });
+		if (url !== undefined) {
+			let protocol = '';
+			try {
+				protocol = new URL(url).protocol;
+			} catch {
+				protocol = '';
+			}
+			if (protocol !== 'https:' && protocol !== 'http:') r.refuse('URL');
+		}
+		const chosen = s.flags.actions as string[];
+		const others = (r.idList(v.otherActions, 'Other Events', { maxLength: 100 }) ?? []).map((name) => name.toUpperCase());
+		const actions = [...new Set([...chosen, ...others])];
+		if (r.ok && actions.length === 0) r.refuse('Events');
+		if (r.ok && actions.some((name) => !/^[A-Z][A-Z0-9_]*$/.test(name))) r.refuse('Events');
+		return r.ok ? [{ method: 'POST', path: ['api', 'webhooks'], query: {}, body: { actions, subscription_url: url } }] : undefined;
+	},
+};
+
+const thuliumWebhookGetMany: OperationEntry = {
+	title: 'thuliumChat / webhook / getMany',
+	node: 'thuliumChat',
+	platform: 'thulium',
+	resource: 'webhook',
+	operation: 'getMany',
+	values: { limit: integerValue(1, 300) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'webhook', operation: 'getMany', returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		limitOf(v, r, s);
+		// Not paged: one request, the limit is applied to the answer.
+		return r.ok ? [{ method: 'GET', path: ['api', 'webhooks'], query: {}, body: '' }] : undefined;
+	},
+};
+
 export const OPERATIONS: OperationEntry[] = [
 	thuliumStart,
 	thuliumDeleteContent,
@@ -1268,6 +1580,20 @@ export const OPERATIONS: OperationEntry[] = [
 	easemobUserGet,
 	easemobUserGetAll,
 	easemobUserDelete,
+	// Thulium Chat: CRM, tickets, agents, chat lookup, webhooks
+	thuliumCustomerGet,
+	thuliumCustomerSearch,
+	thuliumCustomerCreate,
+	thuliumCustomerUpdate,
+	thuliumTicketCreate,
+	thuliumTicketGet,
+	thuliumTicketResponse,
+	thuliumAgent('get'),
+	thuliumAgent('getStatus'),
+	thuliumChatGet,
+	thuliumWebhookCreate,
+	thuliumWebhookGetMany,
+	...TENCENT_USERS_READ_STATE_HISTORY,
 	easemobGroupCreate,
 	easemobGroupGet,
 	easemobGroupGetAll,

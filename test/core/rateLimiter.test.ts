@@ -130,17 +130,17 @@ describe('RateLimiter: rate answers', () => {
 		const limiter = new RateLimiter(fakeClock());
 		expect(limiter.effectiveRate(100, 0)).toBeCloseTo(98, 6);
 		limiter.rateAnswer(0, 0);
-		expect(limiter.effectiveRate(100, 0)).toBeCloseTo(98 * 0.7, 6);
+		expect(limiter.effectiveRate(100, 0)).toBeCloseTo(98 * 0.8, 6);
 		// More refusals from the same overshoot (within a second) do not cut again.
 		limiter.rateAnswer(0, 300);
 		limiter.rateAnswer(0, 600);
-		expect(limiter.effectiveRate(100, 600)).toBeCloseTo(98 * 0.7, 6);
+		expect(limiter.effectiveRate(100, 600)).toBeCloseTo(98 * 0.8, 6);
 		// 4 % of the configured rate per quiet second.
-		expect(limiter.effectiveRate(100, 5_600)).toBeCloseTo(98 * 0.9, 6);
+		expect(limiter.effectiveRate(100, 3_100)).toBeCloseTo(98 * 0.9, 6);
 		expect(limiter.effectiveRate(100, 60_000)).toBeCloseTo(98, 6);
 		// A later overshoot cuts again.
 		limiter.rateAnswer(0, 60_000);
-		expect(limiter.effectiveRate(100, 60_000)).toBeCloseTo(98 * 0.7, 6);
+		expect(limiter.effectiveRate(100, 60_000)).toBeCloseTo(98 * 0.8, 6);
 	});
 
 	it('spaces calls at the cut rate', () => {
@@ -148,9 +148,36 @@ describe('RateLimiter: rate answers', () => {
 		limiter.rateAnswer(0, 0);
 		const starts: number[] = [];
 		for (let t = 0; t < 1000; t += 0.5) if (limiter.tryStart(100, t) === 0) starts.push(t);
-		// 98 × 0.7 ≈ 68.6/s growing to 72.5/s within the second, plus one call of slack.
-		expect(starts.length).toBeLessThanOrEqual(73);
-		expect(starts.length).toBeGreaterThanOrEqual(68);
+		// 98 × 0.8 ≈ 78.4/s growing to 82.3/s within the second, plus one call of slack.
+		expect(starts.length).toBeLessThanOrEqual(83);
+		expect(starts.length).toBeGreaterThanOrEqual(78);
+	});
+
+	it('cuts from the rate the process really sent, when that was below its setting', () => {
+		// A worker whose CPU lets it start only 60 calls a second while its setting allows 98: a cut of
+		// the setting to 78 would not slow it at all.
+		const limiter = new RateLimiter(fakeClock());
+		for (let t = 0; t < 2000; t += 1000 / 60) expect(limiter.tryStart(100, t)).toBe(0);
+		limiter.rateAnswer(0, 2000);
+		// About 0.8 × 60/s (the last start came up to one spacing before the refusal).
+		expect(limiter.effectiveRate(100, 2000)).toBeGreaterThan(60 * 0.75);
+		expect(limiter.effectiveRate(100, 2000)).toBeLessThan(60 * 0.85);
+	});
+
+	it('cuts at most to half the rate at once, however little the process sent', () => {
+		// Three calls in the last second: the refusal came from others' traffic.
+		const limiter = new RateLimiter(fakeClock());
+		for (const t of [0, 400, 800]) expect(limiter.tryStart(100, t)).toBe(0);
+		limiter.rateAnswer(0, 900);
+		expect(limiter.effectiveRate(100, 900)).toBeCloseTo(98 * 0.5 * 0.8, 6);
+	});
+
+	it('measures a process that began sending a moment ago over that moment', () => {
+		// 20 calls in the 100 ms before the refusal: 200/s, i.e. the whole setting.
+		const limiter = new RateLimiter(fakeClock());
+		for (let t = 0; t < 100; t += 5) expect(limiter.tryStart(200, t)).toBe(0);
+		limiter.rateAnswer(0, 100);
+		expect(limiter.effectiveRate(200, 100)).toBeCloseTo(196 * 0.8, 6);
 	});
 
 	it('lets two processes without shared state settle on their shares of one limit', () => {

@@ -11,6 +11,9 @@ import { crc32, inflateSync } from 'node:zlib';
 
 import type { RecordedRequest, Reply } from './fakeServer';
 import { FakeServer, WindowCounter } from './fakeServer';
+import { FakeTencentConversations } from './fakeTencentConversations';
+import { FakeTencentMessageHistory } from './fakeTencentMessageHistory';
+import { FakeTencentUsers } from './fakeTencentUsers';
 
 export interface VerifyInput {
 	sdkAppId: number;
@@ -148,7 +151,7 @@ export class UnitWindow {
 	}
 }
 
-class Fail extends Error {
+export class Fail extends Error {
 	constructor(
 		readonly code: number,
 		readonly info: string,
@@ -158,7 +161,7 @@ class Fail extends Error {
 }
 
 const isUint32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 32;
-const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 export class FakeTencent {
 	readonly server: FakeServer;
@@ -233,6 +236,13 @@ export class FakeTencent {
 
 	async start(): Promise<string> {
 		return await this.server.start();
+	}
+
+	/** The node credential that reaches this fake once started (region "custom"). */
+	credentials(): Record<string, Record<string, string>> {
+		return {
+			tencentCloudChatApi: { region: 'custom', customBaseUrl: this.server.baseUrl, sdkAppId: String(this.sdkAppId), secretKey: this.secretKey, adminIdentifier: this.admin },
+		};
 	}
 
 	async stop(): Promise<void> {
@@ -369,7 +379,17 @@ export class FakeTencent {
 		return Number((JSON.parse(inflateSync(raw).toString('utf8')) as Body)['TLS.time']);
 	}
 
+	/** Profiles, login state and account deletion (fakeTencentUsers.ts). */
+	readonly userState = new FakeTencentUsers(this);
+	/** Unread counts, read marks and pinning (fakeTencentConversations.ts). */
+	readonly conversationState = new FakeTencentConversations(this);
+	/** Group history, group recall and message edits (fakeTencentMessageHistory.ts). */
+	readonly historyState = new FakeTencentMessageHistory(this);
+
 	private readonly routes: Record<string, (body: Body) => Answer> = {
+		...this.userState.routes(),
+		...this.conversationState.routes(),
+		...this.historyState.routes(),
 		'recentcontact/delete': (b) => this.deleteConversation(b),
 		'recentcontact/get_list': (b) => this.getList(b),
 		'openim/sendmsg': (b) => this.sendMsg(b),
@@ -457,7 +477,7 @@ export class FakeTencent {
 	 * Data (message formats, https://www.tencentcloud.com/document/product/1047/33527). 90001 for a
 	 * malformed body (sendmsg error table, https://cloud.tencent.com/document/product/269/2282).
 	 */
-	private checkMsgBody(body: unknown, code = 90001): asserts body is unknown[] {
+	checkMsgBody(body: unknown, code = 90001): asserts body is unknown[] {
 		if (!Array.isArray(body) || body.length === 0) throw new Fail(code, 'MsgBody must be a non-empty array');
 		for (const element of body as Array<Record<string, unknown>>) {
 			if (!element || !ELEMENT_TYPES.has(String(element.MsgType)) || typeof element.MsgContent !== 'object') throw new Fail(code, 'invalid MsgBody element');

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { RecordedRequest, Reply } from './fakeServer';
 import { FakeServer, seededRandom } from './fakeServer';
+import { FakeThuliumCrm } from './fakeThuliumCrm';
 
 export interface ThuliumConversation {
 	id: string;
@@ -80,6 +81,8 @@ export class FakeThulium {
 	injectFault?: (req: RecordedRequest) => number | undefined;
 	/** Share of requests answered with 503 (seeded, reproducible). */
 	errorRate = 0;
+	/** CRM customers, tickets, agents and webhooks (fakeThuliumCrm.ts). */
+	readonly crm = new FakeThuliumCrm((reply, status, message, code) => this.error(reply, status, message, code));
 	private random = seededRandom(42);
 	private requestCounter = 0;
 
@@ -221,6 +224,7 @@ export class FakeThulium {
 			if (this.forbidden.has('GET summary')) return this.error(reply, 403, 'Access denied to this method', 403);
 			return this.summary(req, reply);
 		}
+		if (this.crm.handle(req, rest, reply, (r, a) => this.objectBody(r, a), this.forbidden)) return;
 		return this.error(reply, 404, `Resource not found: ${route}`, 404);
 	}
 

@@ -136,12 +136,16 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 	/** Aborts the execution after this many milliseconds (as the Stop button does). */
 	cancelAfterMs?: number;
+	/** Aborts the execution as soon as this returns true (checked every 5 ms). */
+	cancelWhen?: () => boolean;
 }
 
 export interface RunResult {
 	run: IRun;
 	/** Output 0 (success) and, with onError: continueErrorOutput, output 1 (errors). */
 	output: INodeExecutionData[][];
+	/** When `cancelWhen` cancelled the run. */
+	cancelledAt?: number;
 	/** The node's error when the execution failed. */
 	error?: IRun['data']['resultData']['error'];
 	credentialsHelper: TestCredentialsHelper;
@@ -203,6 +207,17 @@ export async function runNode(
 		const timer = setTimeout(() => execution.cancel(), options.cancelAfterMs);
 		void finished.finally(() => clearTimeout(timer));
 	}
+	let cancelledAt: number | undefined;
+	if (options.cancelWhen) {
+		const { cancelWhen } = options;
+		const poll = setInterval(() => {
+			if (!cancelWhen()) return;
+			clearInterval(poll);
+			cancelledAt = Date.now();
+			execution.cancel();
+		}, 5);
+		void finished.finally(() => clearInterval(poll));
+	}
 	await execution.catch(() => undefined);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
@@ -210,6 +225,7 @@ export async function runNode(
 		run,
 		output: (taskData?.data?.main ?? []).map((items) => items ?? []),
 		error: run.data.resultData.error ?? taskData?.error,
+		cancelledAt,
 		credentialsHelper,
 		serialized: JSON.stringify(run, (_k, v: unknown) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v)),
 	};

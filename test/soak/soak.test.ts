@@ -146,10 +146,12 @@ it('Easemob IM conversation delete: every transient fault recovered, 404s report
 });
 
 it('stops promptly when the execution is cancelled', async () => {
-	cancel = await soakCancel(2000, 1500);
+	// Cancelled once 50 sends reached the platform, wherever validating the items left the clock.
+	cancel = await soakCancel(2000, 50);
 	expect(cancel.status).toBe('canceled');
-	expect(cancel.sent).toBeGreaterThan(0);
+	expect(cancel.sentAtCancel).toBeGreaterThanOrEqual(50);
 	expect(cancel.sent).toBeLessThan(2000);
+	expect(cancel.stopMs).toBeGreaterThanOrEqual(0);
 	expect(cancel.stopMs).toBeLessThan(500);
 	// n8n ends a cancelled run at once, so a request that was already on its way may still arrive after
 	// the end; at most the 20 in flight (Max Concurrent Requests). Sending on after the cancel would

@@ -819,6 +819,8 @@ export interface CancelReport {
 	sent: number;
 	/** From the start of the run to the first request (validating every item comes first). */
 	firstRequestMs: number;
+	/** Requests the fake had received when the run was cancelled. */
+	sentAtCancel: number;
 	/** From the cancel to the end of the run. */
 	stopMs: number;
 	/** Requests that arrived after the run ended (those already in flight at the cancel, or a run going on). */
@@ -828,10 +830,11 @@ export interface CancelReport {
 }
 
 /**
- * Cancels a Tencent send of `items` (far more than fit in `cancelAfterMs` at 200/s) and times the
- * stop. A one-item run first loads the package, so the cancel lands while requests are being sent.
+ * Cancels a Tencent send of `items` once `cancelAfterRequests` have reached the fake (so the cancel
+ * lands while requests are being sent, however long validating the items took) and times the stop.
+ * A one-item run first loads the package.
  */
-export async function soakCancel(itemCount: number, cancelAfterMs: number): Promise<CancelReport> {
+export async function soakCancel(itemCount: number, cancelAfterRequests: number): Promise<CancelReport> {
 	const fake = new FakeTencent();
 	const baseUrl = await fake.start();
 	try {
@@ -845,8 +848,12 @@ export async function soakCancel(itemCount: number, cancelAfterMs: number): Prom
 		fake.reset();
 		fake.deliveries.clear();
 		const started = Date.now();
-		const result = await runNode('tencentCloudChat', parameters, credentials, { input: items(itemCount, (i) => ({ to: `user${i}` })), cancelAfterMs });
+		const result = await runNode('tencentCloudChat', parameters, credentials, {
+			input: items(itemCount, (i) => ({ to: `user${i}` })),
+			cancelWhen: () => fake.requests.length >= cancelAfterRequests,
+		});
 		const ended = Date.now();
+		const sentAtCancel = fake.requests.filter((r) => r.at <= (result.cancelledAt ?? ended)).length;
 		const sent = fake.requests.length;
 		// Listen on for a second: a run that went on sending would reach the fake about 200 more times.
 		await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -854,7 +861,8 @@ export async function soakCancel(itemCount: number, cancelAfterMs: number): Prom
 			items: itemCount,
 			sent,
 			firstRequestMs: sent > 0 ? fake.requests[0].at - started : -1,
-			stopMs: ended - started - cancelAfterMs,
+			sentAtCancel,
+			stopMs: result.cancelledAt === undefined ? -1 : ended - result.cancelledAt,
 			lateRequests: fake.requests.length - sent,
 			status: result.run.status,
 			duplicates: [...fake.deliveries.values()].reduce((n, c) => n + c - 1, 0),
@@ -873,7 +881,7 @@ export function summaryLine(reports: SoakReport[], cancel?: CancelReport): strin
 		.map(([k, n]) => `${k}=${n}`)
 		.join(' ');
 	const cancelled = cancel
-		? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms), ${cancel.lateRequests} late`
+		? ` | cancel: stopped ${cancel.stopMs} ms after cancel, ${cancel.sent}/${cancel.items} sent (first after ${cancel.firstRequestMs} ms, ${cancel.sentAtCancel} at the cancel), ${cancel.lateRequests} late`
 		: '';
 	return (
 		`soak: items=${sum((r) => r.items)} faults: ${kinds} (total ${Object.values(faults).reduce((a, b) => a + b, 0)})` +

@@ -12,15 +12,33 @@ type Operation = {
 
 const resources: Record<string, Record<string, Operation>> = {
 	callback: { answer: callback.answer },
-	conversation: { delete: conversation.delete, getMany: conversation.getMany },
+	conversation: {
+		delete: conversation.delete,
+		getMany: conversation.getMany,
+		getUnreadCount: conversation.getUnreadCount,
+		markAsRead: conversation.markAsRead,
+		pin: conversation.pin,
+		unpin: conversation.unpin,
+	},
 	message: {
 		send: message.send,
 		sendToMany: message.sendToMany,
 		sendToGroup: message.sendToGroup,
 		recall: message.recall,
 		getHistory: message.getHistory,
+		edit: message.edit,
+		getGroupHistory: message.getGroupHistory,
+		recallGroupMessage: message.recallGroupMessage,
 	},
-	user: { import: user.import, check: user.check },
+	user: {
+		import: user.import,
+		check: user.check,
+		delete: user.delete,
+		forceLogout: user.forceLogout,
+		getOnlineStatus: user.getOnlineStatus,
+		getProfile: user.getProfile,
+		updateProfile: user.updateProfile,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

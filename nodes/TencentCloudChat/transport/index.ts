@@ -139,6 +139,7 @@ export function explainTencentError(code: number, info: string): Explanation {
 			};
 		case 70107:
 		case 50001:
+		case 40003:
 			return {
 				message: text('The user has not been imported into the app'),
 				hint: 'Check the UserID, or import the user first (User → Import).',

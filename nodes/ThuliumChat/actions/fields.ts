@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toInteger } from '../../shared/parameters';
+import { toBoolean, toInteger } from '../../shared/parameters';
 
 /** A chat queue picker: from the list of queues (GET chats/queues) or by ID. */
 export function chatQueueLocator(name: string, description: string, required: boolean): INodeProperties {
@@ -35,3 +35,10 @@ export function readChatQueueId(value: unknown, ctx: IExecuteFunctions, itemInde
 	return toInteger(ctx.getNode(), itemIndex, raw, 'Chat Queue', { required, min: 1 });
 }
 
+
+/** Return All / Limit of a list operation: undefined for all, else the limit. */
+export function readListMax(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const node = ctx.getNode();
+	if (toBoolean(node, itemIndex, ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All')) return undefined;
+	return toInteger(node, itemIndex, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', { required: true, min: 1 });
+}

@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as chat from './chat';
 import * as conversation from './conversation';
+import * as customer from './customer';
 import * as queue from './queue';
 import * as report from './report';
+import * as ticket from './ticket';
+import * as webhook from './webhook';
 
 type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
 
@@ -16,9 +20,13 @@ const resources: Record<string, Record<string, Operation>> = {
 		deleteContent: conversation.deleteContent,
 		delete: conversation.deleteConversation,
 	},
-	chat: { getMany: chat.getMany },
+	chat: { get: chat.get, getMany: chat.getMany },
 	queue: { getMany: queue.getMany },
 	report: { getSummary: report.getSummary },
+	customer: { get: customer.get, search: customer.search, create: customer.create, update: customer.update },
+	ticket: { create: ticket.create, get: ticket.get, addAgentResponse: ticket.addAgentResponse },
+	agent: { get: agent.get, getStatus: agent.getStatus },
+	webhook: { getMany: webhook.getMany, create: webhook.create },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

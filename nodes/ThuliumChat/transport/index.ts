@@ -99,6 +99,11 @@ function hintFor(status: number): string {
 	}
 }
 
+/** An answer that should be one JSON object; anything else (an empty body, a list) gives {}. */
+export function objectOf(body: unknown): IDataObject {
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+}
+
 /** Sends one request to Thulium through the item's session (rate slot, retries). */
 export async function thuliumRequest(
 	ctx: IExecuteFunctions,

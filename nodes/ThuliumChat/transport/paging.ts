@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 /** Thulium's page size limit for chats and reports. */
 export const THULIUM_PAGE_SIZE = 100;
 
+/** The page size limit of GET customers (https://api.thulium.com/docs/api/crm/get_customers). */
+export const THULIUM_CUSTOMER_PAGE_SIZE = 1000;
+
 function rowsOf(body: unknown): { rows: IDataObject[]; count?: number } {
 	if (Array.isArray(body)) return { rows: body as IDataObject[] };
 	if (body && typeof body === 'object') {
@@ -15,17 +18,18 @@ function rowsOf(body: unknown): { rows: IDataObject[]; count?: number } {
 }
 
 /**
- * Reads rows page by page over limit/offset (at most 100 a page) until `max` rows are read, the
+ * Reads rows page by page over limit/offset (at most `pageSize` a page) until `max` rows are read, the
  * envelope's `count` is reached, or a page comes back short. Handles both the `{ count, result }`
  * envelope and the bare arrays some endpoints return.
  */
 export async function fetchPages(
 	max: number | undefined,
 	fetchPage: (limit: number, offset: number) => Promise<unknown>,
+	pageSize = THULIUM_PAGE_SIZE,
 ): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	for (let offset = 0; ; ) {
-		const limit = Math.min(THULIUM_PAGE_SIZE, max === undefined ? THULIUM_PAGE_SIZE : max - rows.length);
+		const limit = Math.min(pageSize, max === undefined ? pageSize : max - rows.length);
 		const page = rowsOf(await fetchPage(limit, offset));
 		rows.push(...page.rows.slice(0, limit));
 		offset += page.rows.length;

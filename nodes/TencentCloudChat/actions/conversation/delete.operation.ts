@@ -1,43 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { textParameter, toBoolean, toChoice } from '../../../shared/parameters';
+import { operationDisplayOptions } from '../../../shared/displayOptions';
+import { toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
-import { GROUP_ID_MAX, USER_ID_MAX, optionsField, userIdField } from '../fields';
-
-const TYPES = ['c2c', 'group'] as const;
+import { optionsField } from '../fields';
+import { conversationTargetFields, readConversationTarget, targetOutput } from './target';
 
 const properties: INodeProperties[] = [
-	userIdField('fromAccount', 'From Account', 'The UserID whose conversation is deleted. The other side keeps its copy.'),
-	{
-		displayName: 'Conversation Type',
-		name: 'conversationType',
-		type: 'options',
-		default: 'c2c',
-		options: [
-			{
-				name: 'One-to-One',
-				value: 'c2c',
-				description: 'A conversation with another user',
-			},
-			{ name: 'Group', value: 'group', description: 'A group conversation' },
-		],
-	},
-	{
-		...userIdField('toAccount', 'To Account', 'The UserID of the other participant'),
-		displayOptions: { show: { conversationType: ['c2c'] } },
-	},
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. @TGS#1NVTZEAE4',
-		description: 'The ID of the group whose conversation is deleted',
-		displayOptions: { show: { conversationType: ['group'] } },
-	},
+	...conversationTargetFields('The UserID whose conversation is deleted. The other side keeps its copy.', 'The ID of the group whose conversation is deleted'),
 	{
 		displayName: 'Clear Roaming Messages',
 		name: 'clearRoamingMessages',
@@ -48,7 +19,7 @@ const properties: INodeProperties[] = [
 	optionsField(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);
+export const description = operationDisplayOptions({ show: { resource: ['conversation'], operation: ['delete'] } }, properties);
 
 interface DeletePlan {
 	body: IDataObject;
@@ -62,27 +33,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			prepare: (i) => {
-				const fromAccount = textParameter(this, 'fromAccount', i, 'From Account', { required: true, maxLength: USER_ID_MAX });
-				const conversationType = toChoice(node, i, this.getNodeParameter('conversationType', i), 'Conversation Type', TYPES);
+				const target = readConversationTarget(this, i);
 				const clearRoamingMessages = toBoolean(node, i, this.getNodeParameter('clearRoamingMessages', i, false), 'Clear Roaming Messages');
-				const body: IDataObject = {
-					From_Account: fromAccount,
-					Type: conversationType === 'c2c' ? 1 : 2,
-				};
-				const output: IDataObject = {
-					deleted: true,
-					fromAccount,
-					conversationType,
-				};
-				if (conversationType === 'c2c') {
-					body.To_Account = output.toAccount = textParameter(this, 'toAccount', i, 'To Account', { required: true, maxLength: USER_ID_MAX });
-				} else {
-					// The delete command spells it ToGroupid (lowercase "id"), unlike the other commands.
-					body.ToGroupid = output.groupId = textParameter(this, 'groupId', i, 'Group ID', { required: true, maxLength: GROUP_ID_MAX });
-				}
+				const body: IDataObject = { From_Account: target.fromAccount, Type: target.conversationType === 'c2c' ? 1 : 2 };
+				// The delete command spells it ToGroupid (lowercase "id"), unlike the other commands.
+				if (target.conversationType === 'c2c') body.To_Account = target.peer;
+				else body.ToGroupid = target.peer;
 				body.ClearRamble = clearRoamingMessages ? 1 : 0;
-				output.clearRoamingMessages = clearRoamingMessages;
-				return { body, output };
+				return { body, output: { deleted: true, ...targetOutput(target), clearRoamingMessages } };
 			},
 			run: async (session, plan) => {
 				await tencentRequest(this, account, session, 'recentcontact/delete', plan.body);

@@ -8,6 +8,17 @@ import { USER_ID_MAX, collection } from '../fields';
 
 const MESSAGE_TYPES = ['text', 'custom'] as const;
 
+/** A one-to-one message's MsgKey: shared by Recall and Edit. */
+export const messageKeyField: INodeProperties = {
+	displayName: 'Message Key',
+	name: 'msgKey',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 31906_833502_1572869830',
+	description: 'The MsgKey that Send returned, or that a callback or Get History shows',
+};
+
 /** The message itself: shared by Send, Send to Many and Send to Group. */
 export const contentFields: INodeProperties[] = [
 	{
@@ -242,10 +253,9 @@ export function readSendControls(ctx: IExecuteFunctions, i: number, kind: 'c2c' 
 	return body;
 }
 
-/** Reads the message and the optional fields into the body parts every send command shares. */
-export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+/** Reads the message itself (Message Type, Text or Custom Data and Description) as Tencent's MsgBody. */
+export function readMsgBody(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	const node = ctx.getNode();
-	const body: IDataObject = {};
 	const messageType = toChoice(node, i, ctx.getNodeParameter('messageType', i, 'text'), 'Message Type', MESSAGE_TYPES);
 	if (messageType === 'text') {
 		const text = toText(node, i, ctx.getNodeParameter('text', i, ''), 'Text', {
@@ -253,17 +263,22 @@ export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'gr
 			multiline: true,
 			maxLength: 12000,
 		});
-		body.MsgBody = [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
-	} else {
-		const data = toText(node, i, ctx.getNodeParameter('customData', i, ''), 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
-		const desc = toText(node, i, ctx.getNodeParameter('customDescription', i, ''), 'Custom Description', { multiline: true, maxLength: 1000 });
-		body.MsgBody = [
-			{
-				MsgType: 'TIMCustomElem',
-				MsgContent: desc ? { Data: data, Desc: desc } : { Data: data },
-			},
-		];
+		return [{ MsgType: 'TIMTextElem', MsgContent: { Text: text } }];
 	}
+	const data = toText(node, i, ctx.getNodeParameter('customData', i, ''), 'Custom Data', { required: true, multiline: true, maxLength: 12000 });
+	const desc = toText(node, i, ctx.getNodeParameter('customDescription', i, ''), 'Custom Description', { multiline: true, maxLength: 1000 });
+	return [
+		{
+			MsgType: 'TIMCustomElem',
+			MsgContent: desc ? { Data: data, Desc: desc } : { Data: data },
+		},
+	];
+}
+
+/** Reads the message and the optional fields into the body parts every send command shares. */
+export function readMessage(ctx: IExecuteFunctions, i: number, kind: 'c2c' | 'group'): IDataObject {
+	const node = ctx.getNode();
+	const body: IDataObject = { MsgBody: readMsgBody(ctx, i) };
 	const fields = collection(ctx, 'additionalFields', i);
 	const fromAccount = toText(node, i, fields.fromAccount, 'From Account', {
 		maxLength: USER_ID_MAX,

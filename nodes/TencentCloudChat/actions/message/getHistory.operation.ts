@@ -6,18 +6,14 @@ import { textParameter, toBoolean } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, collection, optionsField, readLimit, returnAllFields, userIdField } from '../fields';
+import { unixSeconds } from '../time';
+import { readableContent, simplifyField } from './simplify';
 
 const properties: INodeProperties[] = [
 	userIdField('operatorAccount', 'Operator Account', 'The UserID whose side of the conversation is read'),
 	userIdField('peerAccount', 'Peer Account', 'The other participant of the one-to-one conversation'),
 	...returnAllFields(),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
+	simplifyField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -61,49 +57,13 @@ interface HistoryPlan {
 
 /** The fields most workflows use: sender, recipient, time, key and the text of the message. */
 function simplifyMessage(message: IDataObject): IDataObject {
-	const elements = Array.isArray(message.MsgBody) ? (message.MsgBody as IDataObject[]) : [];
-	const text = elements
-		.map((element) => {
-			const content = (element.MsgContent ?? {}) as IDataObject;
-			if (element.MsgType === 'TIMTextElem') return String(content.Text ?? '');
-			if (element.MsgType === 'TIMCustomElem') return String(content.Desc ?? content.Data ?? '');
-			return '';
-		})
-		.filter(Boolean)
-		.join('\n');
-	const seconds = Number(message.MsgTimeStamp);
 	return {
 		msgKey: message.MsgKey,
 		fromAccount: message.From_Account,
 		toAccount: message.To_Account,
-		sentAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined,
-		messageTypes: elements.map((element) => element.MsgType),
-		text,
+		...readableContent(message),
 		recalled: (Number(message.MsgFlagBits) & 8) === 8,
 	};
-}
-
-/** Tencent's time fields are Unix seconds in a uint32. */
-const MAX_UNIX_SECONDS = 0xffffffff;
-
-function unixSeconds(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let ms: number;
-	if (typeof value === 'number') ms = value;
-	else if (typeof value === 'string') ms = Date.parse(value);
-	else if (value instanceof Date) ms = value.getTime();
-	else if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
-		// A Luxon DateTime, as expressions such as {{ $now }} give it.
-		ms = Number((value as { toMillis(): unknown }).toMillis());
-	} else ms = NaN;
-	if (!Number.isFinite(ms)) {
-		throw parameterError(ctx.getNode(), i, `${label} is not a date`, `Pick a date and time for "${label}", or use an ISO date such as 2026-01-31T12:00:00Z.`);
-	}
-	const seconds = Math.floor(ms / 1000);
-	if (seconds < 0 || seconds > MAX_UNIX_SECONDS) {
-		throw parameterError(ctx.getNode(), i, `${label} is out of range`, `Use a date between 1970 and 2106; Tencent stores times as Unix seconds.`);
-	}
-	return seconds;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as edit from './edit.operation';
+import * as getGroupHistory from './getGroupHistory.operation';
 import * as getHistory from './getHistory.operation';
 import * as recall from './recall.operation';
+import * as recallGroupMessage from './recallGroupMessage.operation';
 import * as send from './send.operation';
 import * as sendToGroup from './sendToGroup.operation';
 import * as sendToMany from './sendToMany.operation';
 
-export { getHistory, recall, send, sendToGroup, sendToMany };
+export { edit, getGroupHistory, getHistory, recall, recallGroupMessage, send, sendToGroup, sendToMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +19,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
+			{
+				name: 'Edit',
+				value: 'edit',
+				description: 'Replace the content or cloud custom data of a sent one-to-one or group message',
+				action: 'Edit a message',
+			},
+			{
+				name: 'Get Group History',
+				value: 'getGroupHistory',
+				description: 'Get the messages of a group, newest first',
+				action: 'Get group message history',
+			},
 			{
 				name: 'Get History',
 				value: 'getHistory',
@@ -27,6 +42,12 @@ export const description: INodeProperties[] = [
 				value: 'recall',
 				description: 'Recall (withdraw) a one-to-one message by its message key',
 				action: 'Recall a message',
+			},
+			{
+				name: 'Recall Group Message',
+				value: 'recallGroupMessage',
+				description: 'Recall (withdraw) group messages by their sequence numbers',
+				action: 'Recall a group message',
 			},
 			{
 				name: 'Send',
@@ -54,4 +75,7 @@ export const description: INodeProperties[] = [
 	...sendToGroup.description,
 	...recall.description,
 	...getHistory.description,
+	...edit.description,
+	...getGroupHistory.description,
+	...recallGroupMessage.description,
 ];

@@ -5,19 +5,12 @@ import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest } from '../../transport';
 import { USER_ID_MAX, optionsField, userIdField } from '../fields';
+import { messageKeyField } from './content';
 
 const properties: INodeProperties[] = [
 	userIdField('fromAccount', 'From Account', 'The UserID that sent the message'),
 	userIdField('toAccount', 'To Account', 'The UserID that received the message'),
-	{
-		displayName: 'Message Key',
-		name: 'msgKey',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 31906_833502_1572869830',
-		description: 'The MsgKey that Send returned, or that a callback or Get History shows',
-	},
+	messageKeyField,
 	optionsField(),
 ];
 

@@ -5,18 +5,11 @@ import { textParameter } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { tencentAccount, tencentRequest, withoutEnvelope } from '../../transport';
 import { GROUP_ID_MAX, optionsField } from '../fields';
+import { groupIdField } from '../idFields';
 import { contentFields, groupAdditionalFields, newMessageRandom, readMessage, readSendControls, sendControlOptions } from './content';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Group ID',
-		name: 'groupId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. @TGS#1NVTZEAE4',
-		description: 'The group that receives the message',
-	},
+	groupIdField('The group that receives the message'),
 	...contentFields,
 	{
 		displayName: 'Additional Fields',

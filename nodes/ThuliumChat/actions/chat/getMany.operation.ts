@@ -4,12 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllFields } from '../../../shared/listFields';
 import { parameterError } from '../../../shared/errors';
 import { paceOptionFields } from '../../../shared/paceOptions';
-import { toBoolean, toInteger, toText } from '../../../shared/parameters';
+import { toBoolean, toText } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { toThuliumDate } from '../../transport/dates';
 import { fetchPages } from '../../transport/paging';
-import { chatQueueLocator, readChatQueueId } from '../fields';
+import { chatQueueLocator, readChatQueueId, readListMax } from '../fields';
 
 const show = { resource: ['chat'], operation: ['getMany'] };
 
@@ -126,8 +126,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		this,
 		{
 			prepare: (i) => {
-				const returnAll = toBoolean(node, i, this.getNodeParameter('returnAll', i, false), 'Return All');
-				const max = returnAll ? undefined : toInteger(node, i, this.getNodeParameter('limit', i, 50), 'Limit', { required: true, min: 1 });
+				const max = readListMax(this, i);
 				const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				const qs: IDataObject = {};

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { getMany };
+export { get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['chat'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one chat by its conversation ID, with its messages (the transcript)',
+				action: 'Get a chat',
+			},
+			{
 				name: 'Get Many',
 				value: 'getMany',
 				description: 'List chats with their status, client and, optionally, messages',
@@ -21,5 +28,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
+	...get.description,
 	...getMany.description,
 ];

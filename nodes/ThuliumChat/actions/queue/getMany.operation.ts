@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllFields } from '../../../shared/listFields';
 import { optionsCollection } from '../../../shared/paceOptions';
-import { toBoolean, toInteger } from '../../../shared/parameters';
 import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { normalizeQueues } from '../../transport/queues';
+import { readListMax } from '../fields';
 
 const show = { resource: ['queue'], operation: ['getMany'] };
 
@@ -19,14 +19,10 @@ export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const account = await thuliumAccount(this);
-	const node = this.getNode();
 	return await runOverItems<{ max?: number }>(
 		this,
 		{
-			prepare: (i) => {
-				const returnAll = toBoolean(node, i, this.getNodeParameter('returnAll', i, false), 'Return All');
-				return { max: returnAll ? undefined : toInteger(node, i, this.getNodeParameter('limit', i, 50), 'Limit', { required: true, min: 1 }) };
-			},
+			prepare: (i) => ({ max: readListMax(this, i) }),
 			run: async (session, { max }) => {
 				// The endpoint is not paged: the limit is applied here.
 				const body = await thuliumRequest(this, account, session, { method: 'GET', path: '/chats/queues', idempotent: true });

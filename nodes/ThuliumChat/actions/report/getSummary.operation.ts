@@ -9,6 +9,7 @@ import { runOverItems } from '../../../shared/runItems';
 import { THULIUM_PACE, thuliumAccount, thuliumRequest } from '../../transport';
 import { toThuliumDate } from '../../transport/dates';
 import { fetchPages } from '../../transport/paging';
+import { readListMax } from '../fields';
 
 const show = { resource: ['report'], operation: ['getSummary'] };
 
@@ -109,8 +110,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const dateFrom = toThuliumDate(node, i, this.getNodeParameter('dateFrom', i, ''), 'From', { precision: 'second', timezone, required: true })!;
 				const dateTo = toThuliumDate(node, i, this.getNodeParameter('dateTo', i, ''), 'To', { precision: 'second', timezone, required: true })!;
 				if (dateFrom > dateTo) throw parameterError(node, i, `From (${dateFrom}) is later than To (${dateTo})`, 'Swap the two dates or correct one of them.');
-				const returnAll = toBoolean(node, i, this.getNodeParameter('returnAll', i, false), 'Return All');
-				const max = returnAll ? undefined : toInteger(node, i, this.getNodeParameter('limit', i, 50), 'Limit', { required: true, min: 1 });
+				const max = readListMax(this, i);
 				const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 				const qs: IDataObject = { date_from: dateFrom, date_to: dateTo };
 				const logins = toIdList(node, i, fields.userLogins, 'User Logins', { maxLength: 100 });
