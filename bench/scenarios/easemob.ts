@@ -251,3 +251,27 @@ export const easemobOnlineStatus: Scenario = {
 	},
 	rawClient: rawEasemob('POST', () => '/users/batch/status', (i) => ({ usernames: [`user${i}`] })),
 };
+
+const ROOMS_PER_ITEM = 10;
+
+/** Easemob counts 100 chat room messages a second per app, each room of a call one (and 20 calls a second). */
+export const easemobChatRoomSend: Scenario = {
+	...common,
+	id: 'easemob-chatroom-send',
+	title: 'Easemob IM: Chat Room → Send Message (10 rooms per item)',
+	limitPerSecond: 100 / ROOMS_PER_ITEM,
+	limitNote: '100 chat room messages/s per app, each room counted (403 beyond), 20 calls/s (429 beyond); 10 rooms per item → 10 items/s',
+	pace: { requestsPerSecond: 20, maxConcurrent: 10 },
+	extraTargets: messageTargets('room messages', 100, 'second'),
+	node: {
+		type: 'easemobIm',
+		parameters: { resource: 'chatRoom', operation: 'sendMessage', chatRoomIds: '={{ $json.rooms }}', messageType: 'txt', text: 'Benchmark message' },
+		credentials,
+		input: (i) => ({ rooms: Array.from({ length: ROOMS_PER_ITEM }, (_, n) => `room${i * ROOMS_PER_ITEM + n}`) }),
+	},
+	rawClient: rawEasemob('POST', () => '/messages/chatrooms', (i) => ({
+		to: Array.from({ length: ROOMS_PER_ITEM }, (_, n) => `room${i * ROOMS_PER_ITEM + n}`),
+		type: 'txt',
+		body: { msg: 'Benchmark message' },
+	})),
+};

@@ -1,5 +1,5 @@
  
-import { easemobConversationDelete, easemobOnlineStatus, easemobSendTo600Users, easemobSendToGroups, easemobSendToUsers } from './easemob';
+import { easemobChatRoomSend, easemobConversationDelete, easemobOnlineStatus, easemobSendTo600Users, easemobSendToGroups, easemobSendToUsers } from './easemob';
 import { tencentConversationDelete, tencentMessageSend } from './tencent';
 import { thuliumDeleteContent } from './thulium';
 import type { Scenario } from './types';
@@ -13,6 +13,7 @@ export const SCENARIOS: Scenario[] = [
 	easemobSendToGroups,
 	easemobSendTo600Users,
 	easemobOnlineStatus,
+	easemobChatRoomSend,
 	thuliumDeleteContent,
 ];
 

@@ -298,6 +298,11 @@ function safeDecode(segment: string): string {
 
 /** How many users a permissive Easemob app lists. */
 export const EASEMOB_LISTED_USERS = 150;
+/** How many groups a permissive Easemob app lists, and how many members besides the owner a permissive group lists. */
+export const EASEMOB_LISTED_GROUPS = 1050;
+export const EASEMOB_LISTED_MEMBERS = 1100;
+/** The owner of a permissive group: longer than any user ID the node sends (64), so never in a removal. */
+const PERMISSIVE_OWNER = 'o'.repeat(65);
 
 interface KeyedLimiterModule {
 	sharedKeyedLimiter(key: string, limit: number, windowMs: number): unknown;
@@ -399,12 +404,36 @@ export class EasemobPlatform implements Platform {
 			this.fake.history.retentionMs = Infinity;
 			this.fake.history.addExport(app, safeDecode(name), []);
 		}
+		if (resource === 'chatgroups' || resource === 'chatrooms') this.permissiveGroups(req, app, resource, name, body);
 		if (resource === 'messages' && name === 'msg_recall' && body && typeof body === 'object' && typeof body.msg_id === 'string') {
 			const from = typeof body.from === 'string' ? body.from : 'admin';
 			this.fake.messages.set(body.msg_id, { id: body.msg_id, from, to: String(body.to), chatType: 'chat', type: 'txt', body: {} });
 		}
 		return this.fakeHandle.call(this.fake, req, reply);
 	};
+
+	/** Every user named exists, every group and chat room exists with room to spare; listings see fixed counts. */
+	private permissiveGroups(req: RecordedRequest, app: string, resource: string, id: string | undefined, body: Record<string, unknown> | undefined): void {
+		const api = this.fake.groupApi;
+		const named = [body?.owner, ...(Array.isArray(body?.members) ? body.members : []), ...(Array.isArray(body?.usernames) ? body.usernames : [])];
+		for (const user of named) if (typeof user === 'string' && user !== '') this.fake.addUser(app, user);
+		if (resource === 'chatrooms') {
+			if (id !== undefined && !api.chatrooms.has(id)) api.chatrooms.set(id, { id, app, name: 'room', description: 'room', maxusers: 1000, owner: PERMISSIVE_OWNER, members: [], custom: '', created: Date.now() });
+			return;
+		}
+		if (id === undefined) {
+			if (req.method === 'GET') {
+				this.fake.groups.clear();
+				for (let n = 0; n < EASEMOB_LISTED_GROUPS; n++) api.addGroup(app, PERMISSIVE_OWNER);
+			}
+			return;
+		}
+		const group = api.group(app, id);
+		if (!group) return;
+		group.maxusers = 1_000_000;
+		group.owner = PERMISSIVE_OWNER;
+		if (req.method === 'GET' && req.segments[4] === 'users') group.members = Array.from({ length: EASEMOB_LISTED_MEMBERS }, (_, n) => `member_${n}`);
+	}
 
 	private install(): void {
 		overrideHandle(this.fake, this.replaced ?? (this.permissiveMode ? this.permissiveHandle : undefined));

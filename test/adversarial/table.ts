@@ -9,7 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Reader } from './model';
 import type { PlatformName, Wire } from './platforms';
-import { EASEMOB_LISTED_USERS, TENCENT_SWEEP_GROUP_ID, THULIUM_LISTED_CHATS } from './platforms';
+import { EASEMOB_LISTED_GROUPS, EASEMOB_LISTED_MEMBERS, EASEMOB_LISTED_USERS, TENCENT_SWEEP_GROUP_ID, THULIUM_LISTED_CHATS } from './platforms';
 import { TENCENT_USERS_READ_STATE_HISTORY } from './tableTencentUsersReadStateHistory';
 import { anyValue, booleanValue, choiceValue, dateValue, idListValue, idValue, integerValue, plausibleId, textValue } from './values';
 
@@ -958,6 +958,293 @@ const easemobUserGetAll: OperationEntry = {
 	},
 };
 
+// ---------------------------------------------------------------- Easemob IM: groups and chat rooms
+
+const GROUP_ID = { required: true, maxLength: 128, pathSegment: true };
+
+/** User IDs of a group or chat room: an ID list whose entries hold no comma (they travel comma-joined). */
+function easemobUserIds(r: Reader, value: unknown, label: string, required: boolean): string[] | undefined {
+	const ids = r.idList(value, label, { required, maxLength: 64 });
+	if (ids?.some((id) => id.includes(',') || id === '.' || id === '..')) return r.refuse(label);
+	return ids;
+}
+
+/** Group settings of Create and Update, as group_manage.html names them. */
+function expectGroupSettings(r: Reader, a: (key: string) => unknown, forUpdate: boolean): IDataObject {
+	const body: IDataObject = {};
+	for (const [name, label, maxLength] of [
+		['groupname', 'Group Name', 128],
+		['description', 'Description', 512],
+		['avatar', 'Avatar URL', 1024],
+	] as const) {
+		if (a(name) === undefined) continue;
+		const text = r.text(a(name), label, { maxLength, multiline: name === 'description' });
+		if (text) body[name] = text;
+	}
+	if (a('maxusers') !== undefined) {
+		const max = r.integer(a('maxusers'), 'Max Members', { min: 1 });
+		if (typeof max === 'number') body.maxusers = max;
+	}
+	if (a('membersonly') !== undefined) body.membersonly = r.boolean(a('membersonly'), 'Join Needs Approval');
+	if (a('allowinvites') !== undefined) body.allowinvites = r.boolean(a('allowinvites'), 'Allow Member Invites');
+	if (a('inviteNeedConfirm') !== undefined) body.invite_need_confirm = r.boolean(a('inviteNeedConfirm'), 'Invite Needs Confirmation');
+	if (forUpdate && a('public') !== undefined) body.public = r.boolean(a('public'), 'Public');
+	if (a('custom') !== undefined) {
+		const custom = r.text(a('custom'), 'Custom Data', forUpdate ? { multiline: true, maxLength: 1024 } : { multiline: true, maxBytes: 8192 });
+		if (custom) body.custom = custom;
+	}
+	return body;
+}
+
+const groupSettingValues = (prefix: string, forUpdate: boolean): Record<string, fc.Arbitrary<unknown>> => ({
+	[`${prefix}.groupname`]: textValue(),
+	[`${prefix}.description`]: textValue(),
+	[`${prefix}.avatar`]: textValue(fc.constantFrom('https://example.com/a.png', '', 'x'.repeat(1025))),
+	[`${prefix}.maxusers`]: integerValue(1, 500),
+	[`${prefix}.membersonly`]: booleanValue,
+	[`${prefix}.allowinvites`]: booleanValue,
+	[`${prefix}.inviteNeedConfirm`]: booleanValue,
+	[`${prefix}.custom`]: textValue(),
+	...(forUpdate ? { [`${prefix}.public`]: booleanValue } : {}),
+});
+const GROUP_SETTINGS = ['groupname', 'description', 'avatar', 'maxusers', 'membersonly', 'allowinvites', 'inviteNeedConfirm', 'custom'];
+
+const easemobGroupCreate: OperationEntry = {
+	title: 'easemobIm / group / create',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'create',
+	values: { owner: idValue(uniqueUsername), isPublic: booleanValue, ...groupSettingValues('additionalFields', false), 'additionalFields.members': idListValue },
+	optional: [...GROUP_SETTINGS, 'members'].map((k) => `additionalFields.${k}`),
+	parameters: (s) => ({ resource: 'group', operation: 'create', owner: expr('owner'), isPublic: expr('isPublic'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const a = (key: string) => v[`additionalFields.${key}`];
+		const body: IDataObject = { owner: r.text(v.owner, 'Owner', USERNAME_RULES), public: r.boolean(v.isPublic, 'Public'), ...expectGroupSettings(r, a, false) };
+		const members = easemobUserIds(r, a('members'), 'Members', false) ?? [];
+		if (members.length > (typeof body.maxusers === 'number' ? body.maxusers : 200)) r.refuse('Members');
+		if (members.length > 0) body.members = members;
+		return r.ok ? [easemob('POST', ['chatgroups'], body)] : undefined;
+	},
+};
+
+const easemobGroupGet: OperationEntry = {
+	title: 'easemobIm / group / get',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'get',
+	values: { groupIds: fc.oneof(idListValue, fc.constant(Array.from({ length: 101 }, (_, n) => `g${n}`)), fc.constant(['a,b']), fc.constant('.')) },
+	parameters: () => ({ resource: 'group', operation: 'get', groupIds: expr('groupIds') }),
+	expect: (v, r) => {
+		const ids = r.idList(v.groupIds, 'Group IDs', { required: true, maxLength: 128 });
+		if (ids?.some((id) => id.includes(',') || id === '.' || id === '..') || (ids && ids.length > 100)) r.refuse('Group IDs');
+		return r.ok ? [easemob('GET', ['chatgroups', ids!.join(',')])] : undefined;
+	},
+};
+
+const easemobGroupGetAll: OperationEntry = {
+	title: 'easemobIm / group / getAll',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'getAll',
+	values: { limit: integerValue(1, 3000) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'group', operation: 'getAll', returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		const limit = limitOf(v, r, s);
+		if (!r.ok) return undefined;
+		// The app lists EASEMOB_LISTED_GROUPS groups, 1,000 a page at most.
+		const wires: Wire[] = [];
+		for (let got = 0; got < Math.min(limit!, EASEMOB_LISTED_GROUPS); got += 1000) {
+			const query: Record<string, string> = { limit: String(Math.min(1000, limit! - got)) };
+			if (got > 0) query.cursor = easemobCursor(got);
+			wires.push(easemob('GET', ['chatgroups'], '', query));
+		}
+		return wires;
+	},
+};
+
+const easemobGroupUpdate: OperationEntry = {
+	title: 'easemobIm / group / update',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'update',
+	values: { groupId: idValue(), ...groupSettingValues('updateFields', true) },
+	optional: [...GROUP_SETTINGS, 'public'].map((k) => `updateFields.${k}`),
+	parameters: (s) => ({ resource: 'group', operation: 'update', groupId: expr('groupId'), updateFields: collectionOf('updateFields', s) }),
+	expect: (v, r) => {
+		const id = r.text(v.groupId, 'Group ID', GROUP_ID);
+		const body = expectGroupSettings(r, (key) => v[`updateFields.${key}`], true);
+		if (r.ok && Object.keys(body).length === 0) r.refuse('Update Fields');
+		return r.ok ? [easemob('PUT', ['chatgroups', id!], body)] : undefined;
+	},
+};
+
+const easemobGroupDelete: OperationEntry = {
+	title: 'easemobIm / group / delete',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'delete',
+	values: { groupId: idValue() },
+	parameters: () => ({ resource: 'group', operation: 'delete', groupId: expr('groupId') }),
+	expect: (v, r) => {
+		const id = r.text(v.groupId, 'Group ID', GROUP_ID);
+		return r.ok ? [easemob('DELETE', ['chatgroups', id!])] : undefined;
+	},
+};
+
+function easemobGroupMembers(operation: 'addMembers' | 'removeMembers'): OperationEntry {
+	return {
+		title: `easemobIm / group / ${operation}`,
+		node: 'easemobIm',
+		platform: 'easemob',
+		resource: 'group',
+		operation,
+		values: { groupId: idValue(), usernames: fc.oneof(idListValue, fc.constant(['a,b']), fc.constant(Array.from({ length: 70 }, (_, n) => `${'x'.repeat(58)}_${n}`))) },
+		parameters: () => ({ resource: 'group', operation, groupId: expr('groupId'), usernames: expr('usernames') }),
+		expect: (v, r) => {
+			const id = r.text(v.groupId, 'Group ID', GROUP_ID);
+			const users = easemobUserIds(r, v.usernames, 'Usernames', true);
+			if (!r.ok) return undefined;
+			if (operation === 'addMembers') {
+				const wires: Wire[] = [];
+				for (let start = 0; start < users!.length; start += 60) wires.push(easemob('POST', ['chatgroups', id!, 'users'], { usernames: users!.slice(start, start + 60) }));
+				return wires;
+			}
+			// group_member.html: at most 60 users a call and a URL within 4 KB (3,000 characters of user IDs).
+			const batches: string[][] = [];
+			let batch: string[] = [];
+			let chars = 0;
+			for (const user of users!) {
+				const size = encodeURIComponent(user).length + 1;
+				if (batch.length === 60 || (batch.length > 0 && chars + size > 3000)) {
+					batches.push(batch);
+					batch = [];
+					chars = 0;
+				}
+				batch.push(user);
+				chars += size;
+			}
+			if (batch.length > 0) batches.push(batch);
+			return batches.map((b) => easemob('DELETE', ['chatgroups', id!, 'users', b.join(',')]));
+		},
+	};
+}
+
+const easemobGroupGetMembers: OperationEntry = {
+	title: 'easemobIm / group / getMembers',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'group',
+	operation: 'getMembers',
+	values: { groupId: idValue(), limit: integerValue(1, 3000) },
+	flags: fc.record({ returnAll: fc.boolean() }),
+	parameters: (s) => ({ resource: 'group', operation: 'getMembers', groupId: expr('groupId'), returnAll: s.flags.returnAll === true, limit: expr('limit') }),
+	expect: (v, r, s) => {
+		const id = r.text(v.groupId, 'Group ID', GROUP_ID);
+		const limit = limitOf(v, r, s);
+		if (!r.ok) return undefined;
+		// A permissive group lists its owner and EASEMOB_LISTED_MEMBERS members; every page has the same size.
+		const total = EASEMOB_LISTED_MEMBERS + 1;
+		const size = Math.min(1000, limit!);
+		const wires: Wire[] = [];
+		let got = 0;
+		for (let page = 1; ; page++) {
+			wires.push(easemob('GET', ['chatgroups', id!, 'users'], '', { pagenum: String(page), pagesize: String(size) }));
+			const entries = Math.max(0, Math.min(size, total - (page - 1) * size));
+			got += Math.min(entries, limit! - got);
+			if (got >= limit! || entries < size) return wires;
+		}
+	},
+};
+
+const easemobChatRoomCreate: OperationEntry = {
+	title: 'easemobIm / chatRoom / create',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'chatRoom',
+	operation: 'create',
+	values: {
+		name: textValue(),
+		description: textValue(),
+		owner: idValue(uniqueUsername),
+		'additionalFields.maxusers': integerValue(1, 12000),
+		'additionalFields.members': idListValue,
+		'additionalFields.custom': textValue(),
+	},
+	optional: ['additionalFields.maxusers', 'additionalFields.members', 'additionalFields.custom'],
+	parameters: (s) => ({ resource: 'chatRoom', operation: 'create', name: expr('name'), description: expr('description'), owner: expr('owner'), additionalFields: collectionOf('additionalFields', s) }),
+	expect: (v, r) => {
+		const a = (key: string) => v[`additionalFields.${key}`];
+		const body: IDataObject = {
+			name: r.text(v.name, 'Name', { required: true, maxLength: 128 }),
+			description: r.text(v.description, 'Description', { required: true, maxLength: 512, multiline: true }),
+			owner: r.text(v.owner, 'Owner', USERNAME_RULES),
+		};
+		const max = a('maxusers') === undefined ? null : r.integer(a('maxusers'), 'Max Members', { min: 1, max: 10000 });
+		if (typeof max === 'number') body.maxusers = max;
+		const members = easemobUserIds(r, a('members'), 'Members', false) ?? [];
+		if (members.length > (typeof max === 'number' ? max : 1000)) r.refuse('Members');
+		if (members.length > 0) body.members = members;
+		if (a('custom') !== undefined) {
+			const custom = r.text(a('custom'), 'Custom Data', { multiline: true, maxLength: 1024 });
+			if (custom) body.custom = custom;
+		}
+		return r.ok ? [easemob('POST', ['chatrooms'], body)] : undefined;
+	},
+};
+
+const easemobChatRoomDelete: OperationEntry = {
+	title: 'easemobIm / chatRoom / delete',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'chatRoom',
+	operation: 'delete',
+	values: { chatRoomId: idValue() },
+	parameters: () => ({ resource: 'chatRoom', operation: 'delete', chatRoomId: expr('chatRoomId') }),
+	expect: (v, r) => {
+		const id = r.text(v.chatRoomId, 'Chat Room ID', GROUP_ID);
+		return r.ok ? [easemob('DELETE', ['chatrooms', id!])] : undefined;
+	},
+};
+
+/** Chat room ID lists: short ones, so 100 room messages a second keep a run within seconds. */
+const chatRoomIdListValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 6, arbitrary: idListValue.filter((v) => !(Array.isArray(v) && v.length > 12)) },
+	{ weight: 1, arbitrary: fc.integer({ min: 9, max: 25 }).map((n) => Array.from({ length: n }, (_, i) => `room${i}`)) },
+);
+
+const easemobChatRoomSend: OperationEntry = {
+	title: 'easemobIm / chatRoom / sendMessage',
+	node: 'easemobIm',
+	platform: 'easemob',
+	resource: 'chatRoom',
+	operation: 'sendMessage',
+	// Chat rooms have no Sync to Sender, Online Users Only or read receipts (message_chatroom.html).
+	values: {
+		chatRoomIds: chatRoomIdListValue,
+		...Object.fromEntries(Object.entries(easemobMessageValues).filter(([key]) => !/syncDevice|onlineOnly|needGroupAck/.test(key))),
+		'additionalFields.chatroomMsgLevel': choiceValue(['high', 'normal', 'low']),
+	},
+	optional: ['additionalFields.ext', 'additionalFields.from', 'additionalFields.chatroomMsgLevel'],
+	flags: easemobMessageFlags,
+	parameters: (s) => ({ resource: 'chatRoom', operation: 'sendMessage', chatRoomIds: expr('chatRoomIds'), ...easemobMessageParameters(s) }),
+	expect: (v, r, s) => {
+		const rooms = r.idList(v.chatRoomIds, 'Chat Room IDs', { required: true, maxLength: 128 });
+		const message = expectEasemobMessage(v, r, s, false);
+		const level = v['additionalFields.chatroomMsgLevel'];
+		if (level !== undefined) message.chatroom_msg_level = r.choice(level, 'Priority', ['high', 'normal', 'low'] as const);
+		if (!r.ok) return undefined;
+		const wires: Wire[] = [];
+		for (let start = 0; start < rooms!.length; start += 10) wires.push(easemob('POST', ['messages', 'chatrooms'], { ...message, to: rooms!.slice(start, start + 10) }));
+		return wires;
+	},
+};
+
 // ---------------------------------------------------------------- Thulium Chat: CRM, tickets, agents, webhooks
 
 const THULIUM_INCLUDES: Array<[string, string, string]> = [
@@ -1660,4 +1947,15 @@ export const OPERATIONS: OperationEntry[] = [
 	tencentGroupRemoveMembers,
 	tencentGroupGetMembers,
 	tencentGroupMuteMember,
+	easemobGroupCreate,
+	easemobGroupGet,
+	easemobGroupGetAll,
+	easemobGroupUpdate,
+	easemobGroupDelete,
+	easemobGroupMembers('addMembers'),
+	easemobGroupMembers('removeMembers'),
+	easemobGroupGetMembers,
+	easemobChatRoomCreate,
+	easemobChatRoomDelete,
+	easemobChatRoomSend,
 ];

@@ -6,6 +6,7 @@
 //   LIMITS  https://doc.easemob.com/document/server-side/limitationapi.html
 //   SINGLE  https://doc.easemob.com/document/server-side/message_single.html
 //   GROUP   https://doc.easemob.com/document/server-side/message_group.html
+//   ROOMMSG https://doc.easemob.com/document/server-side/message_chatroom.html
 //   RECALL  https://doc.easemob.com/document/server-side/message_recall.html
 //   DELETE  https://doc.easemob.com/document/server-side/conversation_delete.html
 //   USERS   https://doc.easemob.com/document/server-side/account_system.html
@@ -18,6 +19,8 @@ import http from 'node:http';
 import { FakeEasemobHistory } from './fakeEasemobHistory';
 import type { FakeEasemobKit } from './fakeEasemobUsers';
 import { FakeEasemobUsers } from './fakeEasemobUsers';
+import type { FakeGroup } from './fakeEasemobGroups';
+import { FakeEasemobGroups, seedGroups } from './fakeEasemobGroups';
 import type { RecordedRequest, Reply } from './fakeServer';
 import { FakeServer, WindowCounter } from './fakeServer';
 
@@ -42,7 +45,7 @@ export interface FakeMessage {
 	id: string;
 	from: string;
 	to: string;
-	chatType: 'chat' | 'groupchat';
+	chatType: 'chat' | 'groupchat' | 'chatroom';
 	type: string;
 	body: Record<string, unknown>;
 	ext?: Record<string, unknown>;
@@ -107,10 +110,19 @@ export class FakeEasemob {
 	/** Conversations per app and user: "app\nuser" → set of "type:channel". */
 	readonly conversations = new Map<string, Set<string>>();
 	/**
-	 * Known groups. Kept for tests that seed groups; the docs state no answer for a send to an
-	 * unknown group, so sends do not check it.
+	 * Groups by ID (fakeEasemobGroups.ts serves their API). g1…g4 are seeded for every app. Sends do not
+	 * check them: "服务器不校验传入的群组 ID 是否存在" (GROUP 请求 body).
 	 */
-	groups = new Set(['g1', 'g2', 'g3', 'g4']);
+	groups: Map<string, FakeGroup> = seedGroups(['g1', 'g2', 'g3', 'g4']);
+	/** Group and chat room APIs, and the chat rooms (fakeEasemobGroups.ts). */
+	readonly groupApi = new FakeEasemobGroups({
+		groups: () => this.groups,
+		userExists: (app, username) => this.users.get(app)?.has(username.toLowerCase()) ?? false,
+		orgName: () => this.orgName,
+		error: (reply, status, error, description, exception) => this.error(reply, status, error, description, exception),
+		invalidBody: (reply) => this.invalidBody(reply),
+		envelope: (req, app, extra) => this.envelope(req, app, extra),
+	});
 	readonly messages = new Map<string, FakeMessage>();
 	/** Deliveries per message content key (from/to/type/body), to prove nothing is sent twice. */
 	readonly deliveries = new Map<string, number>();
@@ -134,6 +146,8 @@ export class FakeEasemob {
 	readonly groupCallLimit = new WindowCounter(20, 1000);
 	/** POST /messages/chatgroups: 20 messages/s per app, each group one message → 403 (GROUP "发送频率"). */
 	readonly groupMessageLimit = new UnitWindowCounter(20, 1000);
+	/** POST /messages/chatrooms: 100 messages/s per app, each chat room one message → 403 (ROOMMSG "发送频率", fakeEasemobGroups.ts). */
+	readonly chatroomMessageLimit = new UnitWindowCounter(100, 1000);
 	/** POST /messages/users: 6,000 messages/min per app, each recipient one message → 403 (SINGLE "发送频率"). */
 	readonly userMessageLimit = new UnitWindowCounter(6000, 60_000);
 	/** DELETE /users/{u}/user_channel: 5 calls/min per user ID (LIMITS, 消息管理). */
@@ -231,6 +245,8 @@ export class FakeEasemob {
 		this.userChannelLimit.clear();
 		this.userRoutes.statusLimit.clear();
 		this.history.callLimit.clear();
+		this.chatroomMessageLimit.clear();
+		this.groupApi.clearLimits();
 	}
 
 	/** Makes every issued token expired (Easemob then answers 401 "expired access token"). */
@@ -363,9 +379,10 @@ export class FakeEasemob {
 		}
 		if (token.expiresAt <= Date.now()) return this.expired(req, reply);
 
-		const route = `${req.method} ${rest.map((s, i) => (i === 1 && rest[0] === 'users' ? ':user' : s)).join('/')}`;
-		// Call limits per app and API (LIMITS): group sends 20/s (GROUP), every other API used here 100/s.
-		const callLimit = route === 'POST messages/chatgroups' ? this.groupCallLimit : this.appLimit;
+		const route = FakeEasemobGroups.route(req.method, rest) ?? `${req.method} ${rest.map((s, i) => (i === 1 && rest[0] === 'users' ? ':user' : s)).join('/')}`;
+		// Call limits per app and API (LIMITS): group sends 20/s (GROUP), chat room sends and creations
+		// their own (fakeEasemobGroups.ts), every other API used here 100/s.
+		const callLimit = route === 'POST messages/chatgroups' ? this.groupCallLimit : (this.groupApi.callLimitFor(route) ?? this.appLimit);
 		if (!callLimit.take(`${app}\n${route}`) || (this.rateLimited > 0 && this.rateLimited--)) return this.reachedApiLimit(req, reply);
 		const injected = this.injectFault?.(req);
 		if (injected === 429) {
@@ -386,6 +403,8 @@ export class FakeEasemob {
 				return this.sendMessage(req, reply, app, 'chat');
 			case 'POST messages/chatgroups':
 				return this.sendMessage(req, reply, app, 'groupchat');
+			case 'POST messages/chatrooms':
+				return this.sendMessage(req, reply, app, 'chatroom');
 			case 'POST messages/msg_recall':
 				return this.recall(req, reply, app);
 			case 'POST users':
@@ -408,6 +427,7 @@ export class FakeEasemob {
 			}
 			default:
 				if (this.userRoutes.handle(route, req, reply, app, rest) || this.history.handle(route, req, reply, app, rest)) return;
+				if (this.groupApi.handle(route, req, reply, app, rest)) return;
 				// 500 web_application "javax.ws.rs.WebApplicationException": a request to a URL that does not exist (ERRORS, 500).
 				return this.error(reply, 500, 'web_application', 'javax.ws.rs.WebApplicationException', 'WebApplicationException');
 		}
@@ -472,7 +492,7 @@ export class FakeEasemob {
 		reply.json(200, this.envelope(req, app, { path: '/users/user_channel', entities: [], data: { result: 'ok' } }));
 	}
 
-	private sendMessage(req: RecordedRequest, reply: Reply, app: string, chatType: 'chat' | 'groupchat'): void {
+	private sendMessage(req: RecordedRequest, reply: Reply, app: string, chatType: 'chat' | 'groupchat' | 'chatroom'): void {
 		const body = req.json as Record<string, unknown> | undefined;
 		const sendError = (description: string) => this.error(reply, 400, 'message_send_error', description, 'MessageSendException');
 		// SINGLE/GROUP 错误码: malformed body or wrong field types → 400 invalid_request_body.
@@ -482,7 +502,7 @@ export class FakeEasemob {
 		for (const flag of ['sync_device', 'need_group_ack']) {
 			if (body[flag] !== undefined && typeof body[flag] !== 'boolean') return this.invalidBody(reply);
 		}
-		for (const text of ['from', 'type', 'routetype']) {
+		for (const text of ['from', 'type', 'routetype', 'chatroom_msg_level']) {
 			if (body[text] !== undefined && typeof body[text] !== 'string') return this.invalidBody(reply);
 		}
 		if (body.body !== undefined && (typeof body.body !== 'object' || body.body === null || Array.isArray(body.body))) return this.invalidBody(reply);
@@ -495,8 +515,10 @@ export class FakeEasemob {
 		if (!content || Object.keys(content).length === 0) return sendError("param body can't be empty");
 		// "ext … 不能对该参数传入 null" and must be a JSON object (SINGLE 请求 body; 错误码 "param ext must be JSONObject").
 		if (body.ext !== undefined && (typeof body.ext !== 'object' || body.ext === null || Array.isArray(body.ext))) return sendError('param ext must be JSONObject');
-		// At most 600 users (SINGLE) or 3 groups (GROUP) per call.
-		const max = chatType === 'chat' ? 600 : 3;
+		// At most 600 users (SINGLE), 3 groups (GROUP) or 10 chat rooms (ROOMMSG) per call.
+		const max = chatType === 'chat' ? 600 : chatType === 'groupchat' ? 3 : 10;
+		// chatroom_msg_level: high, normal (default) or low (ROOMMSG 请求 body); no error text is given for another value.
+		if (body.chatroom_msg_level !== undefined && (chatType !== 'chatroom' || !['high', 'normal', 'low'].includes(body.chatroom_msg_level as string))) return this.invalidBody(reply);
 		if (to.length > max) return sendError(`params to's size can't exceed limit ${max}`);
 		// The message types the pages list; they give no error text for another one, so the fake refuses it.
 		if (!['txt', 'img', 'audio', 'video', 'file', 'loc', 'cmd', 'custom'].includes(body.type)) return sendError(`param type ${body.type} is not supported`);
@@ -526,7 +548,7 @@ export class FakeEasemob {
 		// Messages counted per app: SINGLE "6000 条/分钟 … 一次向 600 人发消息，视为 600 条消息", over → 403;
 		// GROUP "20 条/秒/App Key：例如，你每次向 3 个群组发送消息，即发送了 3 条消息，你每秒最多可调用 7 次。
 		// 第 8 次调用时，则报 403 错误". A refused call delivers nothing and counts no message.
-		const messageLimit = chatType === 'chat' ? this.userMessageLimit : this.groupMessageLimit;
+		const messageLimit = chatType === 'chat' ? this.userMessageLimit : chatType === 'groupchat' ? this.groupMessageLimit : this.chatroomMessageLimit;
 		if (this.messageSendReachLimit > 0) {
 			this.messageSendReachLimit--;
 			return this.messageSendReachedLimit(req, reply);

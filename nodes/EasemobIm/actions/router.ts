@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as chatRoom from './chatRoom';
 import * as conversation from './conversation';
+import * as group from './group';
 import * as message from './message';
 import * as user from './user';
 
@@ -22,6 +24,17 @@ const resources: Record<string, Record<string, Operation>> = {
 		forceLogout: user.forceLogout,
 		updateNickname: user.updateNickname,
 	},
+	group: {
+		create: group.create,
+		get: group.get,
+		getAll: group.getAll,
+		update: group.update,
+		delete: group.deleteGroup,
+		addMembers: group.addMembers,
+		removeMembers: group.removeMembers,
+		getMembers: group.getMembers,
+	},
+	chatRoom: { create: chatRoom.create, delete: chatRoom.deleteChatRoom, sendMessage: chatRoom.sendMessage },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

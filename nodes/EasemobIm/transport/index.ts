@@ -22,6 +22,14 @@ export const EASEMOB_PACE: PaceDefaults = {
 	rateNote: 'Easemob allows 100 calls a second per app',
 };
 
+/** POST /chatrooms: 50 calls a second per app (https://doc.easemob.com/document/server-side/limitationapi.html, 聊天室管理). */
+export const EASEMOB_CHATROOM_CREATE_PACE: PaceDefaults = {
+	requestsPerSecond: 50,
+	maxRequestsPerSecond: 50,
+	maxConcurrent: 10,
+	rateNote: 'Easemob allows 50 chat room creations a second per app',
+};
+
 /** One Easemob app as used by one node execution. */
 export interface EasemobAccount {
 	app: EasemobApp;
@@ -45,9 +53,10 @@ export async function easemobAccount(ctx: IExecuteFunctions, pace: PaceDefaults 
  * How a call may be repeated after an unclear failure. A message send is repeated only when Easemob
  * surely did not take it (a rate-limit answer, a connection refused before the request was
  * written): it has no de-duplication key, so after a 5xx, a timeout or a dropped connection a
- * repeat may deliver the message twice.
+ * repeat may deliver the message twice. A `create` (a new group or chat room, whose ID Easemob
+ * picks) follows the same rule: a repeat may create a second one.
  */
-export type CallKind = 'read' | 'write' | 'send';
+export type CallKind = 'read' | 'write' | 'send' | 'create';
 
 /** Easemob's answer when a send is over the messages counted per second or minute (HTTP 403). */
 export function isSendRateAnswer(status: number, code: string | undefined, description: string): boolean {
@@ -77,17 +86,29 @@ export interface EasemobRequest {
 	 * connection), at the price of a possible second delivery. Off by default.
 	 */
 	retryWhenDeliveryUnknown?: boolean;
+	/** Creates only: what is created, for the message of an unknown outcome, e.g. 'group'. */
+	creates?: string;
+	/**
+	 * An error answer that means the call's goal is already reached (e.g. adding members who are all
+	 * members already): its body is returned as a success instead of failing the item.
+	 */
+	acceptAnswer?: (status: number, code: string | undefined, description: string) => boolean;
 }
 
 const MAY_BE_DELIVERED =
 	'Easemob has no de-duplication key, so the message was not sent again. Check whether the recipients got it before sending it again, or turn on "Retry When Delivery Is Unknown" in the node options (the message may then arrive twice).';
+
+function mayBeCreated(what: string): string {
+	return `Easemob picks the ${what} ID and has no de-duplication key, so the request was not sent again. Check whether the ${what} exists (e.g. with Get Many) before creating it again.`;
+}
 
 function hintFor(status: number, code: string | undefined, description: string): string {
 	if (status === 401) return "Easemob did not accept the app token even after fetching a new one. Check that the REST API host is the one shown for this app's data centre in the Easemob console.";
 	if (code === 'organization_application_not_found') return 'Copy Org Name and App Name from the AppKey (OrgName#AppName) in the Easemob console.';
 	if (status === 429 && code === 'resource_limited') return "Your Easemob plan's quota is used up (e.g. the number of users). Upgrade the plan or remove unused resources; retrying does not help.";
 	if (status === 429) return 'Easemob asked to slow down. Lower "Requests Per Second" in the node options.';
-	if (status === 403 && /reach limit/i.test(description)) return 'Easemob counts messages per app: 6,000 one-to-one messages a minute (each recipient counts) and 20 group messages a second (each group counts). The node waited and retried, but the limit was still reached: other senders may share the app.';
+	if (status === 403 && /reach limit/i.test(description)) return 'Easemob counts messages per app: 6,000 one-to-one messages a minute (each recipient counts), 20 group messages a second (each group counts) and 100 chat room messages a second (each room counts). The node waited and retried, but the limit was still reached: other senders may share the app.';
+	if (status === 403 && code === 'exceed_limit') return "A limit of the app's Easemob plan was reached (groups or chat rooms per app, groups per user, members per group). Remove unused ones or ask Easemob to raise the limit; retrying does not help.";
 	if (status === 403 && /unopened|not open/i.test(description)) return 'Enable this feature for the app in the Easemob console (it may be a paid add-on).';
 	if (status === 403) return 'Easemob does not allow this call for the app or the given IDs. Check the IDs and the app settings in the console.';
 	if (status === 404) return 'Check the ID: it may be misspelled, deleted or belong to another app.';
@@ -176,9 +197,11 @@ export async function easemobRequest(
 					body: { httpCode: problem.httpStatus ?? 401, ...(body as JsonObject) },
 				});
 			}
-			const unknownDelivery = request.kind === 'send' && !problem.notSent && problem.kind !== 'cancelled';
+			const unknownDelivery = (request.kind === 'send' || request.kind === 'create') && !problem.notSent && problem.kind !== 'cancelled';
 			const failure = fail(
-				unknownDelivery
+				unknownDelivery && request.kind === 'create'
+					? { message: `The ${request.creates ?? 'resource'} may have been created: ${problem.message}`, code: problem.code, hint: mayBeCreated(request.creates ?? 'resource') }
+					: unknownDelivery
 					? { message: `The message may have been delivered: ${problem.message}`, code: problem.code, hint: MAY_BE_DELIVERED }
 					: {
 							message: `Easemob could not be reached: ${problem.message}`,
@@ -198,6 +221,7 @@ export async function easemobRequest(
 
 		const code = typeof body.error === 'string' ? body.error : undefined;
 		const description = typeof body.error_description === 'string' ? body.error_description : '';
+		if (request.acceptAnswer?.(statusCode, code, description)) return body;
 		const said = [code, description].filter(Boolean).join(': ') || `HTTP ${statusCode}`;
 		let message = `Easemob: ${said}`;
 		if (statusCode === 404 && request.notFound && code !== 'organization_application_not_found') message = `${request.notFound} (${said})`;
@@ -206,13 +230,16 @@ export async function easemobRequest(
 
 		// A 5xx or a 408 leaves open whether Easemob delivered a message (https://doc.easemob.com/document/server-side/error.html:
 		// 408 "服务器等候请求时发生超时", 5xx "服务器在尝试处理请求时发生内部错误").
-		const unknownDelivery = request.kind === 'send' && (statusCode >= 500 || statusCode === 408);
+		const unknownDelivery = (request.kind === 'send' || request.kind === 'create') && (statusCode >= 500 || statusCode === 408);
 		const sendRate = isSendRateAnswer(statusCode, code, description);
-		if (unknownDelivery) message = `The message may have been delivered: Easemob answered ${said}`;
+		if (unknownDelivery && request.kind === 'create') message = `The ${request.creates ?? 'resource'} may have been created: Easemob answered ${said}`;
+		else if (unknownDelivery) message = `The message may have been delivered: Easemob answered ${said}`;
 		else if (sendRate) message = `Easemob message limit reached (${said})`;
 		const failure = fail({
 			message,
-			hint: unknownDelivery ? `${hintFor(statusCode, code, description)} ${MAY_BE_DELIVERED}` : hintFor(statusCode, code, description),
+			hint: unknownDelivery
+				? `${hintFor(statusCode, code, description)} ${request.kind === 'create' ? mayBeCreated(request.creates ?? 'resource') : MAY_BE_DELIVERED}`
+				: hintFor(statusCode, code, description),
 			httpCode: statusCode,
 			code,
 			body: { httpCode: statusCode, ...(body as JsonObject) },

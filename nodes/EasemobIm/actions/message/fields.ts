@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { parameterError } from '../../../shared/errors';
-import { textParameter, toBoolean, toJsonObject, toText } from '../../../shared/parameters';
+import { textParameter, toBoolean, toChoice, toJsonObject, toText } from '../../../shared/parameters';
 
-/** The message content fields shared by Send to Users and Send to Groups. */
-export function messageContentFields(operation: string): INodeProperties[] {
-	const show = (extra: IDataObject = {}) => ({ show: { resource: ['message'], operation: [operation], ...extra } });
+/** Who a send goes to: Easemob's three send endpoints take the same message with a few own fields. */
+export type SendTarget = 'users' | 'groups' | 'chatrooms';
+
+/** The message content fields shared by Send to Users, Send to Groups and Chat Room → Send Message. */
+export function messageContentFields(operation: string, resource = 'message'): INodeProperties[] {
+	const show = (extra: IDataObject = {}) => ({ show: { resource: [resource], operation: [operation], ...extra } });
 	return [
 		{
 			displayName: 'Message Type',
@@ -60,7 +63,7 @@ export function messageContentFields(operation: string): INodeProperties[] {
 }
 
 /** The optional fields of a send (additionalFields collection entries). */
-export function sendAdditionalFields(forUsers: boolean): INodeProperties[] {
+export function sendAdditionalFields(target: SendTarget): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Extension (JSON)',
@@ -77,15 +80,32 @@ export function sendAdditionalFields(forUsers: boolean): INodeProperties[] {
 			placeholder: 'e.g. user1',
 			description: 'The user ID shown as sender. Easemob uses "admin" when empty.',
 		},
-		{
+	];
+	// https://doc.easemob.com/document/server-side/message_chatroom.html: "聊天室中发消息时，不会同步给发送方"
+	// (chat room messages never reach the sender's devices), so chat rooms have no sync_device.
+	if (target !== 'chatrooms') {
+		fields.push({
 			displayName: 'Sync to Sender',
 			name: 'syncDevice',
 			type: 'boolean',
 			default: false,
 			description: "Whether the message also appears on the sender's own devices",
-		},
-	];
-	if (forUsers) {
+		});
+	}
+	if (target === 'chatrooms') {
+		fields.push({
+			displayName: 'Priority',
+			name: 'chatroomMsgLevel',
+			type: 'options',
+			default: 'normal',
+			options: [
+				{ name: 'High', value: 'high' },
+				{ name: 'Normal', value: 'normal' },
+				{ name: 'Low', value: 'low' },
+			],
+			description: 'How Easemob ranks the message in a busy chat room: under heavy load it drops low-priority messages first',
+		});
+	} else if (target === 'users') {
 		fields.push({
 			displayName: 'Online Users Only',
 			name: 'onlineOnly',
@@ -106,7 +126,8 @@ export function sendAdditionalFields(forUsers: boolean): INodeProperties[] {
 }
 
 /** The parts of a send request body that do not depend on the recipients. */
-export function readMessage(ctx: IExecuteFunctions, node: INode, i: number, forUsers: boolean): IDataObject {
+export function readMessage(ctx: IExecuteFunctions, node: INode, i: number, target: SendTarget): IDataObject {
+	const forUsers = target === 'users';
 	const type = toText(node, i, ctx.getNodeParameter('messageType', i), 'Message Type', { required: true });
 	const message: IDataObject = { type };
 	if (type === 'txt') {
@@ -142,6 +163,11 @@ export function readMessage(ctx: IExecuteFunctions, node: INode, i: number, forU
 	if (fields.from !== undefined) {
 		const from = toText(node, i, fields.from, 'Sender', { maxLength: 64 });
 		if (from !== '') message.from = from;
+	}
+	if (target === 'chatrooms') {
+		// chatroom_msg_level: high, normal (default) or low (https://doc.easemob.com/document/server-side/message_chatroom.html).
+		if (fields.chatroomMsgLevel !== undefined) message.chatroom_msg_level = toChoice(node, i, fields.chatroomMsgLevel, 'Priority', ['high', 'normal', 'low'] as const);
+		return message;
 	}
 	if (fields.syncDevice !== undefined) message.sync_device = toBoolean(node, i, fields.syncDevice, 'Sync to Sender');
 	if (forUsers && toBoolean(node, i, fields.onlineOnly, 'Online Users Only')) message.routetype = 'ROUTE_ONLINE';

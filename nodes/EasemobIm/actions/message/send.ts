@@ -7,6 +7,7 @@ import type { UnitBudget } from '../../../shared/unitBudget';
 import { sharedUnitBudget } from '../../../shared/unitBudget';
 import { EASEMOB_CREDENTIAL, easemobAccount, easemobRequest } from '../../transport';
 import { easemobAppToken } from '../../transport/token';
+import type { SendTarget } from './fields';
 import { chunks, readMessage } from './fields';
 
 interface SendPlan {
@@ -49,7 +50,7 @@ export async function sendMessages(
 		parameter: string;
 		label: string;
 		perCall: number;
-		forUsers: boolean;
+		recipients: SendTarget;
 		pace?: PaceDefaults;
 		messages: MessageLimit;
 		limiterScope?: string;
@@ -79,7 +80,7 @@ export async function sendMessages(
 				const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 				return {
 					targets: toIdList(node, i, ctx.getNodeParameter(target.parameter, i, ''), target.label, { required: true, maxLength: 128 }),
-					message: readMessage(ctx, node, i, target.forUsers),
+					message: readMessage(ctx, node, i, target.recipients),
 					retryWhenDeliveryUnknown: toBoolean(node, i, options.retryWhenDeliveryUnknown, 'Retry When Delivery Is Unknown'),
 				};
 			},

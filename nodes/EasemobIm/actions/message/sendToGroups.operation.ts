@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: sendAdditionalFields(false),
+		options: sendAdditionalFields('groups'),
 	},
 	optionsCollection(GROUP_PACE, [retryWhenDeliveryUnknownOption]),
 ];
@@ -42,5 +42,5 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToGroups'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await sendMessages(this, { endpoint: '/messages/chatgroups', parameter: 'groupIds', label: 'Group IDs', perCall: GROUPS_PER_CALL, forUsers: false, pace: GROUP_PACE, messages: GROUP_MESSAGES, limiterScope: 'messages/chatgroups' });
+	return await sendMessages(this, { endpoint: '/messages/chatgroups', parameter: 'groupIds', label: 'Group IDs', perCall: GROUPS_PER_CALL, recipients: 'groups', pace: GROUP_PACE, messages: GROUP_MESSAGES, limiterScope: 'messages/chatgroups' });
 }

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: sendAdditionalFields(true),
+		options: sendAdditionalFields('users'),
 	},
 	optionsCollection(EASEMOB_PACE, [retryWhenDeliveryUnknownOption]),
 ];
@@ -40,5 +40,5 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendToUsers'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await sendMessages(this, { endpoint: '/messages/users', parameter: 'to', label: 'Recipients', perCall: RECIPIENTS_PER_CALL, forUsers: true, messages: USER_MESSAGES });
+	return await sendMessages(this, { endpoint: '/messages/users', parameter: 'to', label: 'Recipients', perCall: RECIPIENTS_PER_CALL, recipients: 'users', messages: USER_MESSAGES });
 }
