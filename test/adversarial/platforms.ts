@@ -288,14 +288,6 @@ export class TencentPlatform implements Platform {
 /** An address where nothing listens (connections are refused). */
 export const REFUSED_URL = 'http://127.0.0.1:9';
 
-function safeDecode(segment: string): string {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return segment;
-	}
-}
-
 /** How many users a permissive Easemob app lists. */
 export const EASEMOB_LISTED_USERS = 150;
 /** How many groups a permissive Easemob app lists, and how many members besides the owner a permissive group lists. */
@@ -391,8 +383,8 @@ export class EasemobPlatform implements Platform {
 	private readonly permissiveHandle: Handler = (req, reply) => {
 		const [, app, resource, name] = req.segments;
 		const body = req.json as Record<string, unknown> | undefined;
-		// The fake reads path segments decoded, as a server does.
-		if (resource === 'users' && name !== undefined) this.fake.addUser(app, safeDecode(name));
+		// Path segments arrive decoded once, as a server reads them.
+		if (resource === 'users' && name !== undefined) this.fake.addUser(app, name);
 		if (resource === 'users' && name === undefined && req.method === 'POST') this.fake.users.set(app, new Map());
 		// A listing sees a fixed 150 users (two pages of 100), whatever other cases did.
 		if (resource === 'users' && name === undefined && req.method === 'GET') {
@@ -402,7 +394,7 @@ export class EasemobPlatform implements Platform {
 		// Every hour has an export, however old.
 		if (resource === 'chatmessages' && name !== undefined && req.method === 'GET') {
 			this.fake.history.retentionMs = Infinity;
-			this.fake.history.addExport(app, safeDecode(name), []);
+			this.fake.history.addExport(app, name, []);
 		}
 		if (resource === 'chatgroups' || resource === 'chatrooms') this.permissiveGroups(req, app, resource, name, body);
 		if (resource === 'messages' && name === 'msg_recall' && body && typeof body === 'object' && typeof body.msg_id === 'string') {

@@ -81,15 +81,6 @@ export class UnitWindowCounter {
 	}
 }
 
-/** A path segment as a server reads it (percent-decoded; left as is when malformed). */
-function pathSegment(segment: string): string {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return segment;
-	}
-}
-
 /** What to do to a send after Easemob delivered it: drop the connection or answer an HTTP error. */
 export type AfterDeliveryFault = { kind: 'reset' } | { kind: 'status'; status: number };
 
@@ -414,10 +405,10 @@ export class FakeEasemob {
 			case 'GET users/:user':
 			case 'DELETE users/:user': {
 				const users = this.users.get(app);
-				const user = users?.get(pathSegment(rest[1]).toLowerCase());
+				const user = users?.get(rest[1].toLowerCase());
 				// 404 service_resource_not_found "Service resource not found" for a user ID in the path that does not exist (ERRORS "用户 ID 不存在错误码", USERS).
 				if (!user) return this.error(reply, 404, 'service_resource_not_found', 'Service resource not found', 'ServiceResourceNotFoundException');
-				if (req.method === 'DELETE') users!.delete(pathSegment(rest[1]).toLowerCase());
+				if (req.method === 'DELETE') users!.delete(rest[1].toLowerCase());
 				if (this.resetAfterProcessing > 0) {
 					this.resetAfterProcessing--;
 					return reply.reset();
@@ -466,7 +457,8 @@ export class FakeEasemob {
 	}
 
 	private deleteConversation(req: RecordedRequest, reply: Reply, app: string, rawUser: string): void {
-		const username = pathSegment(rawUser);
+		// Path segments arrive decoded once (RecordedRequest.segments), as a server reads them.
+		const username = rawUser;
 		const body = req.json as Record<string, unknown> | undefined;
 		// DELETE 错误码: malformed body or wrong field types (e.g. "delete_roam":"true") → 400 invalid_request_body.
 		if (req.jsonError || !body || typeof body !== 'object' || Array.isArray(body)) return this.invalidBody(reply);

@@ -26,13 +26,9 @@ export interface FakeEasemobKit {
 
 const key = (app: string, username: string) => `${app}\n${username.toLowerCase()}`;
 
-/** The user ID of a path segment, read as FakeEasemob's own user routes read it (its `pathSegment`). */
+/** The user ID of a path segment (segments arrive decoded once, as a server reads them). */
 function userOfSegment(segment: string | undefined): string {
-	try {
-		return decodeURIComponent(segment ?? '');
-	} catch {
-		return segment ?? '';
-	}
+	return segment ?? '';
 }
 
 export class FakeEasemobUsers {
